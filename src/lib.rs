@@ -3,4 +3,7 @@
 //! The core (`model`, `ingest`, `extract`, `timeline`, `export`) knows nothing of egui;
 //! the UI (`ui`, `app`) only reads its data and sends commands.
 
+pub mod app;
 pub mod model;
+pub mod timeline;
+pub mod ui;

@@ -1,0 +1,433 @@
+//! Which statements the user wants to see, and how many each choice would leave.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ConflictIdx, Dataset, Kind, SpeakerIdx, StatementIdx};
+
+use super::{DatasetIndex, day_number, format_day, format_month};
+
+/// The user's filter. Empty sets mean "all"; every criterion must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    /// Words that must each occur (case-insensitively) in the statement's text, its
+    /// speaker's name or its article's title.
+    pub query: String,
+    pub speakers: BTreeSet<SpeakerIdx>,
+    /// `None` stands for statements about no identified conflict.
+    pub conflicts: BTreeSet<Option<ConflictIdx>>,
+    /// Inclusive; a statement passes when the days it may have been made on meet the
+    /// range. Undated statements never pass a date range.
+    pub dates: Option<(NaiveDate, NaiveDate)>,
+    /// Outlet names; `None` stands for articles whose outlet is unknown.
+    pub outlets: BTreeSet<Option<String>>,
+    pub kind: Option<Kind>,
+    /// Leave out statements by institutions ("the Kremlin", "the Foreign Ministry").
+    pub hide_institutional: bool,
+}
+
+/// How many statements each choice of one facet would show, the other facets held.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// Per speaker index.
+    pub speakers: Vec<usize>,
+    /// Per conflict index, then one more entry for "no conflict".
+    pub conflicts: Vec<usize>,
+    /// Per entry of [`DatasetIndex::outlets`], then one more for "unknown outlet".
+    pub outlets: Vec<usize>,
+    /// Direct, reported.
+    pub kinds: [usize; 2],
+    /// Statements that pass the whole filter.
+    pub shown: usize,
+}
+
+/// The filter compiled against one dataset: every per-statement test is a lookup or
+/// one regex search, and no text is copied.
+struct Compiled {
+    terms: Vec<Term>,
+    dates: Option<(f64, f64)>,
+    outlet_ok: Vec<bool>,
+}
+
+struct Term {
+    regex: Regex,
+    speaker_hit: Vec<bool>,
+    title_hit: Vec<bool>,
+}
+
+/// Results of each criterion for one statement, in facet order.
+#[derive(Clone, Copy)]
+struct Verdict {
+    speaker: bool,
+    conflict: bool,
+    outlet: bool,
+    kind: bool,
+    rest: bool,
+}
+
+impl Verdict {
+    fn all(self) -> bool {
+        self.speaker && self.conflict && self.outlet && self.kind && self.rest
+    }
+}
+
+impl Filter {
+    /// True when the filter lets everything through.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Statements that pass, in time order (undated last).
+    pub fn apply(&self, ds: &Dataset) -> Vec<StatementIdx> {
+        self.apply_indexed(ds, &DatasetIndex::build(ds))
+    }
+
+    /// Like [`Filter::apply`], with the dataset's index already built.
+    pub fn apply_indexed(&self, ds: &Dataset, index: &DatasetIndex) -> Vec<StatementIdx> {
+        let compiled = self.compile(ds, index);
+        index
+            .time_order
+            .iter()
+            .copied()
+            .filter(|&i| self.verdict(ds, &compiled, i).all())
+            .collect()
+    }
+
+    /// Counts for each facet value, each computed with the other facets applied.
+    pub fn facets(&self, ds: &Dataset, index: &DatasetIndex) -> Facets {
+        let compiled = self.compile(ds, index);
+        let mut f = Facets {
+            speakers: vec![0; ds.speakers.len()],
+            conflicts: vec![0; ds.conflicts.len() + 1],
+            outlets: vec![0; index.outlets.len() + 1],
+            kinds: [0; 2],
+            shown: 0,
+        };
+        for (i, s) in ds.statements.iter().enumerate() {
+            let v = self.verdict(ds, &compiled, i);
+            if !v.rest {
+                continue;
+            }
+            if v.conflict && v.outlet && v.kind {
+                if let Some(n) = f.speakers.get_mut(s.speaker) {
+                    *n += 1;
+                }
+            }
+            if v.speaker && v.outlet && v.kind {
+                let slot = s.conflict.unwrap_or(ds.conflicts.len());
+                if let Some(n) = f.conflicts.get_mut(slot) {
+                    *n += 1;
+                }
+            }
+            if v.speaker && v.conflict && v.kind {
+                let slot = index
+                    .article_outlet
+                    .get(s.article)
+                    .copied()
+                    .flatten()
+                    .unwrap_or(index.outlets.len());
+                f.outlets[slot] += 1;
+            }
+            if v.speaker && v.conflict && v.outlet {
+                f.kinds[kind_slot(s.kind)] += 1;
+            }
+            if v.all() {
+                f.shown += 1;
+            }
+        }
+        f
+    }
+
+    /// One line saying what is shown: "18 of 61 statements · Dmitry Peskov ·
+    /// Israel–Iran war · Jun 2025".
+    pub fn describe(&self, ds: &Dataset, shown: usize) -> String {
+        let total = ds.statements.len();
+        let noun = if total == 1 {
+            "statement"
+        } else {
+            "statements"
+        };
+        let mut parts = vec![if shown == total {
+            format!("{total} {noun}")
+        } else {
+            format!("{shown} of {total} {noun}")
+        }];
+        let query = self.query.trim();
+        if !query.is_empty() {
+            parts.push(format!("“{query}”"));
+        }
+        let speakers: Vec<&str> = self
+            .speakers
+            .iter()
+            .filter_map(|&i| ds.speakers.get(i).map(|s| s.name.as_str()))
+            .collect();
+        parts.extend(list_or_count(&speakers, "officials"));
+        let conflicts: Vec<&str> = self
+            .conflicts
+            .iter()
+            .map(|c| match c {
+                Some(i) => ds.conflicts.get(*i).map_or("?", |c| c.name.as_str()),
+                None => "no conflict",
+            })
+            .collect();
+        parts.extend(list_or_count(&conflicts, "conflicts"));
+        if let Some((first, last)) = self.dates {
+            parts.push(describe_range(first, last));
+        }
+        let outlets: Vec<&str> = self
+            .outlets
+            .iter()
+            .map(|o| o.as_deref().unwrap_or("unknown outlet"))
+            .collect();
+        parts.extend(list_or_count(&outlets, "outlets"));
+        match self.kind {
+            Some(Kind::Direct) => parts.push("direct quotes".to_owned()),
+            Some(Kind::Reported) => parts.push("reported speech".to_owned()),
+            None => {}
+        }
+        if self.hide_institutional {
+            parts.push("no institutions".to_owned());
+        }
+        parts.join(" · ")
+    }
+
+    fn compile(&self, ds: &Dataset, index: &DatasetIndex) -> Compiled {
+        let terms = self
+            .query
+            .split_whitespace()
+            .filter_map(|word| {
+                let regex = RegexBuilder::new(&regex::escape(word))
+                    .case_insensitive(true)
+                    .build()
+                    .ok()?;
+                let speaker_hit = ds
+                    .speakers
+                    .iter()
+                    .map(|s| regex.is_match(&s.name))
+                    .collect();
+                let title_hit = ds
+                    .articles
+                    .iter()
+                    .map(|a| a.title.as_deref().is_some_and(|t| regex.is_match(t)))
+                    .collect();
+                Some(Term {
+                    regex,
+                    speaker_hit,
+                    title_hit,
+                })
+            })
+            .collect();
+        let outlet_ok = if self.outlets.is_empty() {
+            Vec::new()
+        } else {
+            (0..ds.articles.len())
+                .map(|a| {
+                    let name = index
+                        .article_outlet
+                        .get(a)
+                        .copied()
+                        .flatten()
+                        .map(|o| index.outlets[o].clone());
+                    self.outlets.contains(&name)
+                })
+                .collect()
+        };
+        Compiled {
+            terms,
+            dates: self
+                .dates
+                .map(|(first, last)| (day_number(first), day_number(last))),
+            outlet_ok,
+        }
+    }
+
+    fn verdict(&self, ds: &Dataset, c: &Compiled, i: StatementIdx) -> Verdict {
+        let s = &ds.statements[i];
+        let institutional = ds
+            .speakers
+            .get(s.speaker)
+            .is_some_and(|sp| sp.institutional);
+        let dated_ok = match c.dates {
+            None => true,
+            Some((from, to)) => s
+                .date
+                .value
+                .bounds()
+                .is_some_and(|(a, b)| day_number(a) <= to && from <= day_number(b)),
+        };
+        let text_ok = c.terms.iter().all(|t| {
+            t.speaker_hit.get(s.speaker).copied().unwrap_or(false)
+                || t.title_hit.get(s.article).copied().unwrap_or(false)
+                || t.regex.is_match(ds.statement_text(s))
+        });
+        Verdict {
+            speaker: self.speakers.is_empty() || self.speakers.contains(&s.speaker),
+            conflict: self.conflicts.is_empty() || self.conflicts.contains(&s.conflict),
+            outlet: c.outlet_ok.is_empty() || c.outlet_ok.get(s.article).copied().unwrap_or(false),
+            kind: self.kind.is_none_or(|k| k == s.kind),
+            rest: dated_ok && text_ok && !(self.hide_institutional && institutional),
+        }
+    }
+}
+
+fn kind_slot(kind: Kind) -> usize {
+    match kind {
+        Kind::Direct => 0,
+        Kind::Reported => 1,
+    }
+}
+
+/// "A", "A, B", or "3 officials".
+fn list_or_count(names: &[&str], plural: &str) -> Option<String> {
+    match names.len() {
+        0 => None,
+        1 | 2 => Some(names.join(", ")),
+        n => Some(format!("{n} {plural}")),
+    }
+}
+
+/// "Jun 2025" for a whole month, "2025" for a whole year, else "3 Jun 2025 – 9 Jul 2025".
+fn describe_range(first: NaiveDate, last: NaiveDate) -> String {
+    let whole_month = first.day() == 1
+        && last == crate::model::last_day_of_month(first)
+        && first.month() == last.month();
+    let whole_year = first.ordinal() == 1
+        && first.year() == last.year()
+        && last.month() == 12
+        && last.day() == 31;
+    if whole_year {
+        first.year().to_string()
+    } else if whole_month {
+        format_month(first.year(), first.month())
+    } else if first == last {
+        format_day(first)
+    } else {
+        format!("{} – {}", format_day(first), format_day(last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::fixture::{self, day};
+
+    #[test]
+    fn an_empty_filter_shows_everything_in_time_order() {
+        let ds = fixture::small();
+        let f = Filter::default();
+        assert!(f.is_empty());
+        assert_eq!(f.apply(&ds), [3, 4, 0, 2, 1, 5]);
+        assert_eq!(f.describe(&ds, 6), "6 statements");
+    }
+
+    #[test]
+    fn one_official_leaves_only_their_statements() {
+        let ds = fixture::small();
+        let f = Filter {
+            speakers: [0].into(),
+            ..Filter::default()
+        };
+        assert_eq!(f.apply(&ds), [0, 2, 1]);
+        assert_eq!(f.describe(&ds, 3), "3 of 6 statements · Dmitry Peskov");
+    }
+
+    #[test]
+    fn query_matches_text_speaker_and_title_case_insensitively() {
+        let ds = fixture::small();
+        let by_text = Filter {
+            query: "WELCOME".into(),
+            ..Filter::default()
+        };
+        assert_eq!(by_text.apply(&ds), [0, 1]);
+        let by_speaker_and_text = Filter {
+            query: "lavrov kyiv".into(),
+            ..Filter::default()
+        };
+        assert_eq!(by_speaker_and_text.apply(&ds), [3]);
+        let by_title = Filter {
+            query: "reacts".into(),
+            ..Filter::default()
+        };
+        assert_eq!(by_title.apply(&ds), [1, 5]);
+    }
+
+    #[test]
+    fn date_range_keeps_overlapping_dates_and_drops_undated() {
+        let ds = fixture::small();
+        let f = Filter {
+            dates: Some((day("2025-05-20"), day("2025-06-30"))),
+            ..Filter::default()
+        };
+        // The May statement overlaps the range; the undated one never passes.
+        assert_eq!(f.apply(&ds), [4, 0, 2, 1]);
+        let june = Filter {
+            dates: Some((day("2025-06-01"), day("2025-06-30"))),
+            conflicts: [Some(0)].into(),
+            speakers: [0].into(),
+            ..Filter::default()
+        };
+        assert_eq!(
+            june.describe(&ds, 3),
+            "3 of 6 statements · Dmitry Peskov · Israel–Iran war · Jun 2025"
+        );
+    }
+
+    #[test]
+    fn outlet_kind_conflict_and_institution_filters() {
+        let ds = fixture::small();
+        let reuters = Filter {
+            outlets: [Some("Reuters".to_owned())].into(),
+            ..Filter::default()
+        };
+        assert_eq!(reuters.apply(&ds), [1, 5]);
+        let direct = Filter {
+            kind: Some(Kind::Direct),
+            ..Filter::default()
+        };
+        assert_eq!(direct.apply(&ds), [3, 2]);
+        let no_conflict = Filter {
+            conflicts: [None].into(),
+            ..Filter::default()
+        };
+        assert_eq!(no_conflict.apply(&ds), [5]);
+        let people = Filter {
+            hide_institutional: true,
+            ..Filter::default()
+        };
+        assert!(!people.apply(&ds).contains(&4));
+    }
+
+    #[test]
+    fn facet_counts_hold_the_other_facets() {
+        let ds = fixture::small();
+        let index = DatasetIndex::build(&ds);
+        let f = Filter {
+            speakers: [0].into(),
+            ..Filter::default()
+        };
+        let facets = f.facets(&ds, &index);
+        // Speaker counts ignore the speaker choice itself...
+        assert_eq!(facets.speakers, [3, 2, 1]);
+        // ...while conflict counts are Peskov's only.
+        assert_eq!(facets.conflicts, [3, 0, 0]);
+        assert_eq!(facets.kinds, [1, 2]);
+        assert_eq!(facets.outlets, [1, 2, 0]);
+        assert_eq!(facets.shown, 3);
+    }
+
+    #[test]
+    fn ranges_describe_themselves_compactly() {
+        assert_eq!(
+            describe_range(day("2025-06-01"), day("2025-06-30")),
+            "Jun 2025"
+        );
+        assert_eq!(describe_range(day("2025-01-01"), day("2025-12-31")), "2025");
+        assert_eq!(
+            describe_range(day("2025-06-03"), day("2025-07-09")),
+            "3 Jun 2025 – 9 Jul 2025"
+        );
+    }
+}

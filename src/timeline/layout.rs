@@ -1,0 +1,577 @@
+//! Where each statement sits on the timeline: lanes top to bottom, items along x in days.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ConflictIdx, Dataset, EventId, Kind, Precision, SpeakerIdx, StatementIdx};
+
+use super::day_number;
+
+/// How statements are split into lanes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LaneMode {
+    /// A header per conflict, with one lane per official inside it.
+    #[default]
+    ByConflict,
+    /// One lane per official; items coloured by conflict.
+    BySpeaker,
+    /// Everything in one lane.
+    Flat,
+}
+
+impl LaneMode {
+    pub const ALL: [LaneMode; 3] = [LaneMode::ByConflict, LaneMode::BySpeaker, LaneMode::Flat];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneMode::ByConflict => "By conflict",
+            LaneMode::BySpeaker => "By official",
+            LaneMode::Flat => "Single lane",
+        }
+    }
+
+    /// The next mode, for a toggle button.
+    pub fn next(self) -> Self {
+        match self {
+            LaneMode::ByConflict => LaneMode::BySpeaker,
+            LaneMode::BySpeaker => LaneMode::Flat,
+            LaneMode::Flat => LaneMode::ByConflict,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LayoutOptions {
+    pub mode: LaneMode,
+    /// Most rows one lane stacks overlapping items into; further ones share the last row.
+    pub max_stack: u32,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        Self {
+            mode: LaneMode::default(),
+            max_stack: 6,
+        }
+    }
+}
+
+/// A colour, as an index into the theme's palette: what the item is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Swatch {
+    Conflict(ConflictIdx),
+    NoConflict,
+}
+
+impl Swatch {
+    pub fn of(conflict: Option<ConflictIdx>) -> Self {
+        conflict.map_or(Swatch::NoConflict, Swatch::Conflict)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LaneKind {
+    /// A conflict's title row; holds no items.
+    Header(Option<ConflictIdx>),
+    /// One official's statements (about one conflict, in [`LaneMode::ByConflict`]).
+    Speaker(SpeakerIdx),
+    /// All statements, in [`LaneMode::Flat`].
+    All,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    pub label: String,
+    pub kind: LaneKind,
+    /// The conflict colour of a header or of the lanes under it.
+    pub swatch: Option<Swatch>,
+    /// First row, counting from the top of the timeline.
+    pub top: u32,
+    /// Rows it takes: 1 for a header, else as many as its items stack into.
+    pub rows: u32,
+    /// Its items, indices into [`TimelineLayout::items`], in time order.
+    pub items: Vec<usize>,
+    /// Statements in the lane (items count events, several statements may report one).
+    pub statements: usize,
+    /// Days its longest item covers: how far before the view an item may start and
+    /// still reach into it.
+    pub longest: f64,
+}
+
+/// One event in one lane: the statements that report one utterance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub lane: usize,
+    /// Row within the lane, from its top.
+    pub row: u32,
+    /// Days `[start, end)`: one day for a day-dated item, the month or range otherwise.
+    /// Both 0 for an undated item.
+    pub start: f64,
+    pub end: f64,
+    pub precision: Precision,
+    /// Direct when any of its statements quotes the speaker.
+    pub kind: Kind,
+    pub swatch: Swatch,
+    pub event: EventId,
+    /// Its statements, most precisely dated first.
+    pub statements: Vec<StatementIdx>,
+}
+
+impl Item {
+    /// The statement that stands for the item.
+    pub fn representative(&self) -> StatementIdx {
+        self.statements[0]
+    }
+
+    pub fn is_point(&self) -> bool {
+        self.precision == Precision::Day
+    }
+
+    /// Middle of the item's days: where a marker goes.
+    pub fn mid(&self) -> f64 {
+        0.5 * (self.start + self.end)
+    }
+}
+
+/// Where a statement is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Dated(usize),
+    Undated(usize),
+}
+
+/// The timeline's geometry for one filtered set of statements.
+#[derive(Debug, Clone, Default)]
+pub struct TimelineLayout {
+    pub lanes: Vec<Lane>,
+    /// Dated items in time order: by start, then lane, then row.
+    pub items: Vec<Item>,
+    /// Items whose date is unknown, for the tray; in the order their statements came.
+    pub undated: Vec<Item>,
+    /// First and last day of all dated items.
+    pub extent: Option<(f64, f64)>,
+    /// Total rows of all lanes.
+    pub rows: u32,
+    place: HashMap<StatementIdx, Place>,
+}
+
+/// Which lane a statement goes to, before lanes are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum LaneKey {
+    InConflict(Option<ConflictIdx>, SpeakerIdx),
+    Speaker(SpeakerIdx),
+    All,
+}
+
+impl TimelineLayout {
+    /// Lays out `statements` (as [`Filter::apply`](super::Filter::apply) returns them).
+    pub fn build(ds: &Dataset, statements: &[StatementIdx], opts: &LayoutOptions) -> Self {
+        // Group statements into items: one per (lane, event).
+        let mut groups: Vec<(LaneKey, Vec<StatementIdx>)> = Vec::new();
+        let mut group_of: HashMap<(LaneKey, EventId), usize> = HashMap::new();
+        for &i in statements {
+            let Some(s) = ds.statements.get(i) else {
+                continue;
+            };
+            let key = match opts.mode {
+                LaneMode::ByConflict => LaneKey::InConflict(s.conflict, s.speaker),
+                LaneMode::BySpeaker => LaneKey::Speaker(s.speaker),
+                LaneMode::Flat => LaneKey::All,
+            };
+            let g = *group_of.entry((key, s.event)).or_insert_with(|| {
+                groups.push((key, Vec::new()));
+                groups.len() - 1
+            });
+            groups[g].1.push(i);
+        }
+
+        let lane_keys = order_lanes(ds, &groups);
+        let mut lanes = Vec::new();
+        let mut lane_of: HashMap<LaneKey, usize> = HashMap::new();
+        let mut last_header: Option<Option<ConflictIdx>> = None;
+        for (key, count) in &lane_keys {
+            let (label, kind, swatch) = match *key {
+                LaneKey::InConflict(conflict, speaker) => {
+                    if last_header != Some(conflict) {
+                        last_header = Some(conflict);
+                        lanes.push(Lane {
+                            label: conflict_label(ds, conflict),
+                            kind: LaneKind::Header(conflict),
+                            swatch: Some(Swatch::of(conflict)),
+                            top: 0,
+                            rows: 1,
+                            items: Vec::new(),
+                            statements: 0,
+                            longest: 0.0,
+                        });
+                    }
+                    (
+                        speaker_label(ds, speaker),
+                        LaneKind::Speaker(speaker),
+                        Some(Swatch::of(conflict)),
+                    )
+                }
+                LaneKey::Speaker(speaker) => {
+                    (speaker_label(ds, speaker), LaneKind::Speaker(speaker), None)
+                }
+                LaneKey::All => ("All statements".to_owned(), LaneKind::All, None),
+            };
+            lane_of.insert(*key, lanes.len());
+            lanes.push(Lane {
+                label,
+                kind,
+                swatch,
+                top: 0,
+                rows: 1,
+                items: Vec::new(),
+                statements: *count,
+                longest: 0.0,
+            });
+        }
+
+        let mut header = None;
+        for i in 0..lanes.len() {
+            match lanes[i].kind {
+                LaneKind::Header(_) => header = Some(i),
+                _ => {
+                    if let Some(h) = header {
+                        lanes[h].statements += lanes[i].statements;
+                    }
+                }
+            }
+        }
+
+        let mut items = Vec::new();
+        let mut undated = Vec::new();
+        for (key, members) in groups {
+            let Some(&lane) = lane_of.get(&key) else {
+                continue;
+            };
+            let item = make_item(ds, lane, members);
+            if item.precision == Precision::Unknown {
+                undated.push(item);
+            } else {
+                items.push(item);
+            }
+        }
+
+        // Stack overlapping items of each lane into rows, earliest first.
+        items.sort_by(|a, b| {
+            (a.lane, a.start, a.end)
+                .partial_cmp(&(b.lane, b.start, b.end))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let max_stack = opts.max_stack.max(1) as usize;
+        let mut row_ends: Vec<f64> = Vec::new();
+        let mut current_lane = usize::MAX;
+        for item in &mut items {
+            if item.lane != current_lane {
+                current_lane = item.lane;
+                row_ends.clear();
+            }
+            let row = row_ends
+                .iter()
+                .position(|&end| end <= item.start)
+                .or_else(|| (row_ends.len() < max_stack).then_some(row_ends.len()))
+                .unwrap_or(max_stack - 1);
+            if row == row_ends.len() {
+                row_ends.push(item.end);
+            } else {
+                row_ends[row] = row_ends[row].max(item.end);
+            }
+            #[expect(clippy::cast_possible_truncation, reason = "row < max_stack: u32")]
+            {
+                item.row = row as u32;
+            }
+            let lane = &mut lanes[item.lane];
+            lane.rows = lane.rows.max(item.row + 1);
+            lane.longest = lane.longest.max(item.end - item.start);
+        }
+
+        let mut top = 0;
+        for lane in &mut lanes {
+            lane.top = top;
+            top += lane.rows;
+        }
+
+        items.sort_by(|a, b| {
+            (a.start, a.lane, a.row, a.end)
+                .partial_cmp(&(b.start, b.lane, b.row, b.end))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let mut place = HashMap::new();
+        for (i, item) in items.iter().enumerate() {
+            lanes[item.lane].items.push(i);
+            for &s in &item.statements {
+                place.insert(s, Place::Dated(i));
+            }
+        }
+        for (i, item) in undated.iter().enumerate() {
+            for &s in &item.statements {
+                place.insert(s, Place::Undated(i));
+            }
+        }
+        let extent = items.iter().fold(None, |acc: Option<(f64, f64)>, item| {
+            Some(acc.map_or((item.start, item.end), |(a, b)| {
+                (a.min(item.start), b.max(item.end))
+            }))
+        });
+
+        Self {
+            lanes,
+            items,
+            undated,
+            extent,
+            rows: top,
+            place,
+        }
+    }
+
+    /// Where `statement` is drawn, if it passed the filter.
+    pub fn place_of(&self, statement: StatementIdx) -> Option<Place> {
+        self.place.get(&statement).copied()
+    }
+
+    /// The dated item after (or before) the one holding `from`, in time order; the first
+    /// (or last) one when nothing dated is selected.
+    pub fn step(&self, from: Option<StatementIdx>, forward: bool) -> Option<usize> {
+        if self.items.is_empty() {
+            return None;
+        }
+        let last = self.items.len() - 1;
+        match from.and_then(|s| self.place_of(s)) {
+            Some(Place::Dated(i)) if forward => Some((i + 1).min(last)),
+            Some(Place::Dated(i)) => Some(i.saturating_sub(1)),
+            _ if forward => Some(0),
+            _ => Some(last),
+        }
+    }
+
+    /// Statements shown, counting every statement of every item.
+    pub fn statement_count(&self) -> usize {
+        self.items
+            .iter()
+            .chain(&self.undated)
+            .map(|i| i.statements.len())
+            .sum()
+    }
+}
+
+/// Lanes in display order, with their statement counts: conflicts in taxonomy order
+/// ("no conflict" last), officials by how much they said, then by name.
+fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Vec<StatementIdx>)]) -> Vec<(LaneKey, usize)> {
+    let mut counts: HashMap<LaneKey, usize> = HashMap::new();
+    for (key, members) in groups {
+        *counts.entry(*key).or_default() += members.len();
+    }
+    let mut keys: Vec<(LaneKey, usize)> = counts.into_iter().collect();
+    let name = |speaker: SpeakerIdx| ds.speakers.get(speaker).map_or("", |s| s.name.as_str());
+    keys.sort_by(|(a, na), (b, nb)| match (a, b) {
+        (LaneKey::InConflict(ca, sa), LaneKey::InConflict(cb, sb)) => {
+            let conflict_order = |c: &Option<ConflictIdx>| c.unwrap_or(usize::MAX);
+            conflict_order(ca)
+                .cmp(&conflict_order(cb))
+                .then(nb.cmp(na))
+                .then_with(|| name(*sa).cmp(name(*sb)))
+        }
+        (LaneKey::Speaker(sa), LaneKey::Speaker(sb)) => {
+            nb.cmp(na).then_with(|| name(*sa).cmp(name(*sb)))
+        }
+        _ => a.cmp(b),
+    });
+    keys
+}
+
+fn make_item(ds: &Dataset, lane: usize, mut members: Vec<StatementIdx>) -> Item {
+    let rank = |p: Precision| match p {
+        Precision::Day => 0,
+        Precision::Range => 1,
+        Precision::Month => 2,
+        Precision::Unknown => 3,
+    };
+    // Stable: among equally precise dates the earliest-listed statement stands for all.
+    members.sort_by_key(|&i| rank(ds.statements[i].date.value.precision()));
+    let rep = &ds.statements[members[0]];
+    let precision = rep.date.value.precision();
+    let (start, end) = rep.date.value.bounds().map_or((0.0, 0.0), |(first, last)| {
+        (day_number(first), day_number(last) + 1.0)
+    });
+    let kind = if members
+        .iter()
+        .any(|&i| ds.statements[i].kind == Kind::Direct)
+    {
+        Kind::Direct
+    } else {
+        Kind::Reported
+    };
+    Item {
+        lane,
+        row: 0,
+        start,
+        end,
+        precision,
+        kind,
+        swatch: Swatch::of(rep.conflict),
+        event: rep.event,
+        statements: members,
+    }
+}
+
+fn conflict_label(ds: &Dataset, conflict: Option<ConflictIdx>) -> String {
+    conflict
+        .and_then(|c| ds.conflicts.get(c))
+        .map_or_else(|| "No conflict identified".to_owned(), |c| c.name.clone())
+}
+
+fn speaker_label(ds: &Dataset, speaker: SpeakerIdx) -> String {
+    ds.speakers
+        .get(speaker)
+        .map_or_else(|| format!("Speaker {speaker}"), |s| s.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DateValue;
+    use crate::timeline::Filter;
+    use crate::timeline::fixture::{self, Fixture, day, on};
+
+    fn layout(ds: &Dataset, mode: LaneMode) -> TimelineLayout {
+        let shown = Filter::default().apply(ds);
+        TimelineLayout::build(
+            ds,
+            &shown,
+            &LayoutOptions {
+                mode,
+                ..LayoutOptions::default()
+            },
+        )
+    }
+
+    fn labels(l: &TimelineLayout) -> Vec<&str> {
+        l.lanes.iter().map(|l| l.label.as_str()).collect()
+    }
+
+    #[test]
+    fn by_conflict_puts_officials_under_conflict_headers() {
+        let ds = fixture::small();
+        let l = layout(&ds, LaneMode::ByConflict);
+        assert_eq!(
+            labels(&l),
+            [
+                "Israel–Iran war",
+                "Dmitry Peskov",
+                "Russia–Ukraine war",
+                "Kremlin",
+                "Sergei Lavrov",
+                "No conflict identified",
+                "Sergei Lavrov",
+            ]
+        );
+        assert_eq!(l.lanes[0].kind, LaneKind::Header(Some(0)));
+        assert_eq!(l.lanes[0].statements, 3);
+        assert_eq!(l.lanes[2].statements, 2);
+    }
+
+    #[test]
+    fn by_speaker_orders_officials_by_how_much_they_said() {
+        let ds = fixture::small();
+        let l = layout(&ds, LaneMode::BySpeaker);
+        assert_eq!(labels(&l), ["Dmitry Peskov", "Sergei Lavrov", "Kremlin"]);
+        // Lavrov's lane mixes conflicts: each item keeps its own colour.
+        let lavrov: Vec<Swatch> = l.lanes[1]
+            .items
+            .iter()
+            .map(|&i| l.items[i].swatch)
+            .collect();
+        assert_eq!(lavrov, [Swatch::Conflict(1)]);
+        assert_eq!(l.undated[0].swatch, Swatch::NoConflict);
+        let flat = layout(&ds, LaneMode::Flat);
+        assert_eq!(labels(&flat), ["All statements"]);
+    }
+
+    #[test]
+    fn one_utterance_in_two_outlets_is_one_item() {
+        let ds = fixture::small();
+        let l = layout(&ds, LaneMode::BySpeaker);
+        assert_eq!(l.items.len() + l.undated.len(), 5);
+        assert_eq!(l.statement_count(), 6);
+        let Some(Place::Dated(a)) = l.place_of(0) else {
+            panic!("statement 0 is dated")
+        };
+        assert_eq!(l.place_of(1), Some(Place::Dated(a)));
+        assert_eq!(l.items[a].statements, [0, 1]);
+    }
+
+    #[test]
+    fn same_day_items_stack_and_spans_cover_their_month() {
+        let ds = fixture::small();
+        let l = layout(&ds, LaneMode::BySpeaker);
+        let peskov = &l.lanes[0];
+        assert_eq!(peskov.rows, 2);
+        let rows: Vec<u32> = peskov.items.iter().map(|&i| l.items[i].row).collect();
+        assert_eq!(rows, [0, 1]);
+        let june_24 = day_number(day("2025-06-24"));
+        assert!(peskov.items.iter().all(|&i| l.items[i].start == june_24));
+        assert!(l.items[peskov.items[0]].is_point());
+        let Some(Place::Dated(may)) = l.place_of(4) else {
+            panic!("the May statement is dated")
+        };
+        let may = &l.items[may];
+        assert_eq!(may.precision, Precision::Month);
+        assert_eq!(may.start, day_number(day("2025-05-01")));
+        assert_eq!(may.end, day_number(day("2025-06-01")));
+        // Lanes are numbered in rows from the top.
+        assert_eq!(l.lanes[1].top, 2);
+        assert_eq!(l.rows, 4);
+    }
+
+    #[test]
+    fn undated_items_go_to_the_tray() {
+        let ds = fixture::small();
+        let l = layout(&ds, LaneMode::ByConflict);
+        assert_eq!(l.undated.len(), 1);
+        assert_eq!(l.undated[0].statements, [5]);
+        assert_eq!(l.place_of(5), Some(Place::Undated(0)));
+    }
+
+    #[test]
+    fn stepping_walks_items_in_time_order() {
+        let ds = fixture::small();
+        let l = layout(&ds, LaneMode::Flat);
+        let order: Vec<f64> = l.items.iter().map(|i| i.start).collect();
+        assert!(order.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(l.step(None, true), Some(0));
+        assert_eq!(l.step(None, false), Some(l.items.len() - 1));
+        let first = l.items[0].representative();
+        assert_eq!(l.step(Some(first), true), Some(1));
+        assert_eq!(l.step(Some(first), false), Some(0));
+        assert_eq!(l.step(Some(5), true), Some(0));
+    }
+
+    #[test]
+    fn stacks_stop_at_the_limit() {
+        let mut f = Fixture::default();
+        let a = f.speaker("A", false);
+        let text = "one two three four";
+        let art = f.article("t", None, text);
+        for word in text.split(' ') {
+            f.statement(art, word, a, None, on("2025-01-01"), Kind::Direct, None);
+        }
+        f.statement(art, "one", a, None, DateValue::Unknown, Kind::Direct, None);
+        let ds = f.build();
+        let shown = Filter::default().apply(&ds);
+        let l = TimelineLayout::build(
+            &ds,
+            &shown,
+            &LayoutOptions {
+                mode: LaneMode::Flat,
+                max_stack: 3,
+            },
+        );
+        let rows: Vec<u32> = l.items.iter().map(|i| i.row).collect();
+        assert_eq!(rows, [0, 1, 2, 2]);
+        assert_eq!(l.lanes[0].rows, 3);
+    }
+}

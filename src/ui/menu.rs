@@ -1,0 +1,89 @@
+//! The top bar: File and View menus, what corpus is open, and loading progress.
+
+use eframe::egui;
+use egui::containers::menu::MenuBar;
+use egui::{Align, Layout, RichText, Ui};
+
+use crate::timeline::LaneMode;
+
+use super::{Command, theme};
+
+/// What the top bar shows; it needs no dataset, so it works before the first load.
+pub struct MenuInfo<'a> {
+    /// Name of the open corpus.
+    pub corpus: Option<&'a str>,
+    /// Articles read, articles in all, what is being loaded.
+    pub loading: Option<(usize, usize, &'a str)>,
+    /// Why the last load failed.
+    pub error: Option<&'a str>,
+    pub lane_mode: LaneMode,
+    /// Items in the problems panel.
+    pub problems: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct MenuPanel;
+
+impl MenuPanel {
+    pub fn ui(&mut self, ui: &mut Ui, info: &MenuInfo<'_>) -> Vec<Command> {
+        let mut commands = Vec::new();
+        MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open folder…").clicked() {
+                    commands.push(Command::PickFolder);
+                }
+                if ui.button("Open files…").clicked() {
+                    commands.push(Command::PickFiles);
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for mode in LaneMode::ALL {
+                    if ui
+                        .radio(info.lane_mode == mode, format!("Lanes: {}", mode.label()))
+                        .clicked()
+                    {
+                        commands.push(Command::SetLaneMode(mode));
+                    }
+                }
+                ui.separator();
+                if ui.button("Fit timeline").clicked() {
+                    commands.push(Command::Fit);
+                }
+                if ui.button(format!("Problems ({})", info.problems)).clicked() {
+                    commands.push(Command::ShowProblems);
+                }
+            });
+            ui.separator();
+            if let Some(name) = info.corpus {
+                ui.label(RichText::new(name).strong());
+            }
+            if let Some((done, total, what)) = info.loading {
+                #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]
+                let fraction = if total == 0 {
+                    0.0
+                } else {
+                    done as f32 / total as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(220.0)
+                        .text(format!("Reading {what}: {done} / {total} articles")),
+                );
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CancelLoad);
+                }
+            }
+            if let Some(error) = info.error {
+                ui.colored_label(theme::ERROR, error);
+            }
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.weak("Drop a folder or files here to open them");
+            });
+        });
+        commands
+    }
+}

@@ -1,0 +1,107 @@
+//! The window's panels. Each is a struct holding only its own UI state; it reads the
+//! app's data through a [`View`] and returns [`Command`]s that `app.rs` applies in one
+//! place, so no panel changes another's state behind its back.
+
+pub mod config;
+pub mod filter_bar;
+pub mod menu;
+pub mod problems;
+pub mod source;
+pub mod statement_list;
+pub mod theme;
+pub mod timeline;
+
+use std::path::PathBuf;
+
+use crate::model::{Dataset, StatementIdx};
+use crate::timeline::{
+    DatasetIndex, DensityIndex, Facets, Filter, LaneMode, TimelineLayout, format_date,
+};
+
+/// What a panel asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Select a statement everywhere (timeline, list, source); `None` clears.
+    Select(Option<StatementIdx>),
+    /// Select the next (or previous) event in time within the filter.
+    Step {
+        forward: bool,
+    },
+    SetFilter(Filter),
+    SetLaneMode(LaneMode),
+    /// Cycle through the lane modes.
+    ToggleLanes,
+    /// Load a corpus folder.
+    Open(PathBuf),
+    /// Load some files, relative to their common folder.
+    OpenFiles(Vec<PathBuf>),
+    /// Ask for a folder (a native dialog), then load it.
+    PickFolder,
+    /// Ask for files (a native dialog), then load them.
+    PickFiles,
+    CancelLoad,
+    /// Zoom the timeline out to show everything.
+    Fit,
+    ShowProblems,
+    Quit,
+}
+
+/// What the panels read: the loaded data and everything derived from it.
+pub struct View<'a> {
+    pub ds: &'a Dataset,
+    pub index: &'a DatasetIndex,
+    pub filter: &'a Filter,
+    /// Statements passing the filter, in time order.
+    pub shown: &'a [StatementIdx],
+    pub facets: &'a Facets,
+    pub layout: &'a TimelineLayout,
+    pub density: &'a DensityIndex,
+    pub lane_mode: LaneMode,
+    pub selected: Option<StatementIdx>,
+    /// Bumped whenever `shown` or `layout` change, so panels can drop cached orderings.
+    pub generation: u64,
+}
+
+/// The first `max_words` words of `text`, with an ellipsis when cut.
+pub fn first_words(text: &str, max_words: usize) -> String {
+    let mut words = text.split_whitespace();
+    let mut out: Vec<&str> = words.by_ref().take(max_words).collect();
+    let cut = words.next().is_some();
+    if cut && let Some(last) = out.last_mut() {
+        *last = last.trim_end_matches([',', ';', ':', '.']);
+    }
+    let mut s = out.join(" ");
+    if cut {
+        s.push('…');
+    }
+    s
+}
+
+/// How a statement is named to screen readers and tests: "Dmitry Peskov, 24 Jun 2025:
+/// if a ceasefire has indeed been achieved…".
+pub fn statement_label(ds: &Dataset, s: StatementIdx) -> String {
+    let Some(st) = ds.statements.get(s) else {
+        return String::new();
+    };
+    let speaker = ds
+        .speakers
+        .get(st.speaker)
+        .map_or("?", |sp| sp.name.as_str());
+    format!(
+        "{speaker}, {}: {}",
+        format_date(&st.date.value),
+        first_words(ds.statement_text(st), 12)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_cut_with_an_ellipsis() {
+        assert_eq!(first_words("a b c", 5), "a b c");
+        assert_eq!(first_words("one, two, three four", 2), "one, two…");
+        assert_eq!(first_words("  spaced\n out  ", 5), "spaced out");
+    }
+}

@@ -1,0 +1,184 @@
+//! The selected statement's source: the article it comes from, with the statement's
+//! words highlighted and scrolled into view, and the other articles reporting it.
+
+use eframe::egui;
+use std::ops::Range;
+
+use egui::text::{CCursor, LayoutJob};
+use egui::{Align, TextFormat, Ui};
+
+use crate::model::{ArticleIdx, Kind, StatementIdx};
+use crate::timeline::{format_date, format_day};
+
+use super::{Command, View, theme};
+
+#[derive(Debug, Default)]
+pub struct SourcePanel {
+    /// The statement whose span the text was last scrolled to.
+    scrolled_for: Option<StatementIdx>,
+    /// What is highlighted: the article and the byte range of its text.
+    highlight: Option<(ArticleIdx, Range<usize>)>,
+}
+
+impl SourcePanel {
+    /// The article shown and the byte range of its text that is highlighted.
+    pub fn highlight(&self) -> Option<(ArticleIdx, Range<usize>)> {
+        self.highlight.clone()
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(s) = view.selected.filter(|&s| s < view.ds.statements.len()) else {
+            self.highlight = None;
+            self.scrolled_for = None;
+            ui.add_space(8.0);
+            ui.weak("Select a statement on the timeline or in the list to read it in its article.");
+            ui.add_space(8.0);
+            ui.weak("←/→ step through events in time · Esc clears the selection");
+            return commands;
+        };
+        let ds = view.ds;
+        let st = &ds.statements[s];
+        let article = &ds.articles[st.article];
+        let speaker = ds.speakers.get(st.speaker);
+
+        let title = article
+            .title
+            .clone()
+            .unwrap_or_else(|| article.file.clone());
+        ui.heading(&title);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(article.outlet.as_deref().unwrap_or("Unknown outlet"));
+            ui.weak("·");
+            match article.published {
+                Some(d) => ui.label(format!("published {}", format_day(d))),
+                None => ui.colored_label(theme::WARNING, "publication date unknown"),
+            };
+        });
+        if let Some(url) = &article.url {
+            ui.hyperlink_to(url, url);
+        }
+        ui.weak(&article.file);
+        ui.separator();
+
+        let date = st.date.value.bounds().map(|(first, _)| first);
+        let role = st
+            .role
+            .as_deref()
+            .or_else(|| speaker.and_then(|sp| sp.role_on(date)));
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(speaker.map_or("?", |sp| sp.name.as_str()));
+            if let Some(role) = role {
+                ui.weak(role);
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format_date(&st.date.value));
+            ui.weak(format!(
+                "({}: {})",
+                st.date.value.precision().as_str(),
+                st.date.basis
+            ));
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(ds.conflict_name(st).unwrap_or("No conflict identified"));
+            ui.weak("·");
+            ui.weak(match st.kind {
+                Kind::Direct => "direct quote",
+                Kind::Reported => "reported speech",
+            });
+        });
+
+        let others: Vec<StatementIdx> = view
+            .index
+            .same_event(ds, s)
+            .iter()
+            .copied()
+            .filter(|&o| ds.statements[o].article != st.article)
+            .collect();
+        if !others.is_empty() {
+            ui.add_space(4.0);
+            ui.label(format!(
+                "Also reported in {} other article{}:",
+                others.len(),
+                if others.len() == 1 { "" } else { "s" }
+            ));
+            for o in others {
+                let other = &ds.articles[ds.statements[o].article];
+                let text = format!(
+                    "{} — {}{}",
+                    other.outlet.as_deref().unwrap_or("Unknown outlet"),
+                    other.title.as_deref().unwrap_or(&other.file),
+                    other
+                        .published
+                        .map(|d| format!(" ({})", format_day(d)))
+                        .unwrap_or_default()
+                );
+                if ui.link(text).clicked() {
+                    commands.push(Command::Select(Some(o)));
+                }
+            }
+        }
+        ui.separator();
+
+        let span = clamp_span(&article.text, st.span.clone());
+        self.highlight = Some((st.article, span.clone()));
+        let scroll_now = self.scrolled_for != Some(s);
+        self.scrolled_for = Some(s);
+        egui::ScrollArea::vertical()
+            .id_salt("source_text")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let text = &article.text;
+                let normal = TextFormat::simple(theme::article(), ui.visuals().text_color());
+                let marked = TextFormat {
+                    background: theme::HIGHLIGHT_BG,
+                    color: theme::HIGHLIGHT_FG,
+                    ..TextFormat::simple(theme::article(), theme::HIGHLIGHT_FG)
+                };
+                let mut job = LayoutJob::default();
+                job.append(&text[..span.start], 0.0, normal.clone());
+                job.append(&text[span.clone()], 0.0, marked);
+                job.append(&text[span.end..], 0.0, normal);
+                job.wrap.max_width = ui.available_width();
+                let galley = ui.painter().layout_job(job);
+                let start_char = text[..span.start].chars().count();
+                let end_char = start_char + text[span.clone()].chars().count();
+                let first = galley.pos_from_cursor(CCursor::new(start_char));
+                let last = galley.pos_from_cursor(CCursor::new(end_char));
+                let response = ui.add(egui::Label::new(galley).selectable(true));
+                if scroll_now {
+                    let target = first.union(last).translate(response.rect.min.to_vec2());
+                    ui.scroll_to_rect(target, Some(Align::Center));
+                }
+            });
+        commands
+    }
+}
+
+/// `span` cut to `text` and to character boundaries, so a bad span never panics.
+fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_clamped_to_characters() {
+        assert_eq!(clamp_span("abc", 1..2), 1..2);
+        assert_eq!(clamp_span("abc", 2..10), 2..3);
+        // "é" is two bytes: a span starting inside it widens to the whole character.
+        assert_eq!(clamp_span("aéb", 2..3), 1..3);
+        assert_eq!(clamp_span("", 3..5), 0..0);
+    }
+}

@@ -1,0 +1,115 @@
+//! Every colour, size and font the UI uses, so the look changes in one place.
+
+use eframe::egui;
+use egui::{Color32, FontFamily, FontId, Stroke, Vec2};
+
+use crate::timeline::Swatch;
+
+/// Conflict colours: Okabe–Ito, told apart by colour-blind readers too.
+const PALETTE: [Color32; 8] = [
+    Color32::from_rgb(0, 114, 178),
+    Color32::from_rgb(213, 94, 0),
+    Color32::from_rgb(0, 158, 115),
+    Color32::from_rgb(204, 121, 167),
+    Color32::from_rgb(230, 159, 0),
+    Color32::from_rgb(86, 180, 233),
+    Color32::from_rgb(150, 110, 40),
+    Color32::from_rgb(120, 90, 200),
+];
+const NO_CONFLICT: Color32 = Color32::from_rgb(120, 120, 120);
+
+pub fn swatch(s: Swatch) -> Color32 {
+    match s {
+        Swatch::Conflict(i) => PALETTE[i % PALETTE.len()],
+        Swatch::NoConflict => NO_CONFLICT,
+    }
+}
+
+/// A faint version of a swatch, for month- and range-dated spans and lane tints.
+pub fn faint(c: Color32, alpha: u8) -> Color32 {
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
+}
+
+pub const SPAN_ALPHA: u8 = 70;
+pub const HEADER_ALPHA: u8 = 40;
+
+/// Height of one timeline row, in points.
+pub const ROW_HEIGHT: f32 = 22.0;
+/// Radius of a statement marker.
+pub const MARKER_RADIUS: f32 = 5.5;
+/// Markers closer than this (centre to centre) merge into a counted cluster.
+pub const CLUSTER_GAP: f32 = 13.0;
+/// Radius of a cluster's count badge.
+pub const BADGE_RADIUS: f32 = 8.5;
+/// Width of the lane-label column left of the plot.
+pub const LANE_LABEL_WIDTH: f32 = 190.0;
+/// Indent of official lanes under a conflict header.
+pub const LANE_INDENT: f32 = 12.0;
+/// Height of the undated tray.
+pub const TRAY_HEIGHT: f32 = 30.0;
+/// Above this many statements in view the timeline draws density bins, not markers.
+pub const MAX_MARKERS: usize = 1500;
+/// Width of one density bin, in points.
+pub const BIN_WIDTH: f32 = 4.0;
+/// Narrowest and widest spans of days the view can show.
+pub const MIN_VIEW_DAYS: f64 = 3.0;
+pub const MAX_VIEW_DAYS: f64 = 365.25 * 200.0;
+/// How fast the mouse wheel zooms: factor per point of scroll.
+pub const WHEEL_ZOOM_SPEED: f32 = 0.004;
+
+pub const SELECTED_STROKE: Stroke = Stroke {
+    width: 2.5,
+    color: Color32::from_rgb(255, 210, 0),
+};
+pub const HOVER_STROKE: Stroke = Stroke {
+    width: 1.5,
+    color: Color32::WHITE,
+};
+
+/// Background of the statement span in the source text.
+pub const HIGHLIGHT_BG: Color32 = Color32::from_rgb(255, 226, 120);
+pub const HIGHLIGHT_FG: Color32 = Color32::from_rgb(20, 20, 20);
+pub const ERROR: Color32 = Color32::from_rgb(220, 80, 70);
+pub const WARNING: Color32 = Color32::from_rgb(220, 170, 40);
+
+/// Default sizes of the side and bottom panels.
+pub const SOURCE_PANEL_WIDTH: f32 = 400.0;
+pub const BOTTOM_PANEL_HEIGHT: f32 = 230.0;
+pub const LIST_ROW_HEIGHT: f32 = 20.0;
+/// Column widths of the statement list: date, speaker, conflict; the text takes the rest.
+pub const LIST_COLUMNS: [f32; 3] = [110.0, 170.0, 170.0];
+pub const DEFAULT_WINDOW: Vec2 = Vec2::new(1400.0, 860.0);
+
+pub fn small() -> FontId {
+    FontId::new(11.5, FontFamily::Proportional)
+}
+
+pub fn body() -> FontId {
+    FontId::new(13.5, FontFamily::Proportional)
+}
+
+pub fn badge() -> FontId {
+    FontId::new(10.5, FontFamily::Proportional)
+}
+
+pub fn lane_label() -> FontId {
+    FontId::new(12.5, FontFamily::Proportional)
+}
+
+pub fn header_label() -> FontId {
+    FontId::new(13.0, FontFamily::Proportional)
+}
+
+/// Article text in the source panel.
+pub fn article() -> FontId {
+    FontId::new(14.0, FontFamily::Proportional)
+}
+
+/// The app's look: egui's dark theme, a little more generous with spacing.
+pub fn apply(ctx: &egui::Context) {
+    ctx.set_visuals(egui::Visuals::dark());
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = Vec2::new(8.0, 5.0);
+        style.spacing.button_padding = Vec2::new(6.0, 3.0);
+    });
+}
