@@ -4,3 +4,4 @@
 //! the UI (`ui`, `app`) only reads its data and sends commands.
 
 pub mod model;
+pub mod extract;
