@@ -250,7 +250,17 @@ impl Paragraph<'_> {
                 let m = &self.mentions[mention];
                 let before = m.toks.start.checked_sub(1);
                 let trailing = before.is_some_and(|b| self.punct(b, ',') || self.is_quote_mark(b));
-                let time = time.or_else(|| self.time_after(&verb, sentence));
+                // "X and Y met on Monday, with the latter vowing …": the speech is part of
+                // the main clause's event, and takes its time.
+                let absolute = form == VerbForm::Participle && before.is_some_and(|b| self.lower_is(b, &["with"]));
+                let main_clause_time = || {
+                    self.times
+                        .iter()
+                        .rposition(|t| t.toks.start >= sentence.start && t.toks.end <= m.toks.start)
+                };
+                let time = time
+                    .or_else(|| self.time_after(&verb, sentence))
+                    .or_else(|| if absolute { main_clause_time() } else { None });
                 found.push(Attribution { verb: verb.clone(), mention, trailing, time, background });
             } else if form == VerbForm::Finite {
                 // "…, said Peskov." — the verb before its subject.

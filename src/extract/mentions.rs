@@ -77,7 +77,7 @@ impl<'a> Cursor<'a> {
         let mut best = None;
         let mut phrase = String::new();
         for len in 1..=4 {
-            let w = self.lower(i + len - 1)?;
+            let Some(w) = self.lower(i + len - 1) else { break };
             if len > 1 {
                 phrase.push(' ');
             }
@@ -151,7 +151,7 @@ impl<'a> Cursor<'a> {
     fn title_before(&self, end: usize) -> Option<(usize, String)> {
         // Try each possible start of a title phrase ending at `end`.
         for len in (1..=4).rev() {
-            let start = end.checked_sub(len)?;
+            let Some(start) = end.checked_sub(len) else { continue };
             if let Some((l, _)) = self.title_at(start) {
                 if l == len {
                     let first = self.modifiers_before(start, 0);
@@ -301,8 +301,8 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: &HashSet<Strin
         Some(Mention { toks: i..i + len, kind, title })
     };
     match lower.as_str() {
-        "he" => return mention(1, MentionKind::Pronoun(Gender::Male), None),
-        "she" => return mention(1, MentionKind::Pronoun(Gender::Female), None),
+        "he" | "him" => return mention(1, MentionKind::Pronoun(Gender::Male), None),
+        "she" | "her" => return mention(1, MentionKind::Pronoun(Gender::Female), None),
         "the" if c.is(i + 1, "latter") => return mention(2, MentionKind::Latter, None),
         "the" if c.is(i + 1, "former") && c.title_at(i + 2).is_none() => {
             return mention(2, MentionKind::Former, None);
