@@ -4,6 +4,7 @@
 //! the UI (`ui`, `app`) only reads its data and sends commands.
 
 pub mod app;
+pub mod extract;
 pub mod model;
 pub mod timeline;
 pub mod ui;

@@ -1,0 +1,406 @@
+//! Statements in a sentence: which quotes are someone's words, which sentences report
+//! speech, and who the subject of the speech verb is. Speakers are returned as mentions;
+//! resolving them to people is the caller's work.
+
+use std::ops::Range;
+
+use super::dates::TimeExpr;
+use super::lexicon::{VerbForm, is_auxiliary, is_verb_adverb, phrasal_speech_verb, speech_verb};
+use super::mentions::Mention;
+use super::quotes::Quote;
+use super::tokens::{Tok, TokKind};
+use crate::model::Kind;
+
+/// Where a statement's speaker comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerSource {
+    /// The mention with this index (in the paragraph's mention list).
+    Mention(usize),
+    /// No attribution in the sentence: a quote that goes on from the previous speaker.
+    Continuation,
+}
+
+/// A statement found in a sentence, before its speaker, date and conflict are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Byte range in the paragraph.
+    pub span: Range<usize>,
+    pub kind: Kind,
+    pub speaker: SpeakerSource,
+    /// The time expression (index in the paragraph's list) that dates the speech act.
+    pub time: Option<usize>,
+    /// Said at some earlier time ("has said", "had warned"): no date of its own.
+    pub background: bool,
+}
+
+/// What one sentence yields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceAnalysis {
+    pub candidates: Vec<Candidate>,
+    /// The sentence attributes speech to a subject that is no official (sources, a
+    /// country): quotes after it must not go on from an earlier speaker.
+    pub unofficial_speech: bool,
+    /// A time expression opening the sentence ("On the 24th (local time), …").
+    pub leading_time: Option<usize>,
+}
+
+/// The paragraph as the analysis sees it.
+pub struct Paragraph<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    pub quotes: &'a [Quote],
+    /// For each token, the quote it lies in.
+    pub quote_of: &'a [Option<usize>],
+    pub mentions: &'a [Mention],
+    pub times: &'a [TimeExpr],
+}
+
+/// A speech verb and the mention that is its subject.
+#[derive(Debug, Clone)]
+struct Attribution {
+    verb: Range<usize>,
+    mention: usize,
+    /// "…, said Peskov" or "…, Peskov said": the statement stands before it.
+    trailing: bool,
+    time: Option<usize>,
+    background: bool,
+}
+
+impl Paragraph<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Word && self.quote_of[i].is_none()).then(|| &self.text[t.range()])
+    }
+
+    fn lower_is(&self, i: usize, words: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct(c)) && self.quote_of[i].is_none()
+    }
+
+    fn is_quote_mark(&self, i: usize) -> bool {
+        self.quote_of[i].is_some() && matches!(self.toks[i].kind, TokKind::Punct(_))
+    }
+
+    /// A speech verb at `i` (lowercase, outside quotes): its token range and form.
+    fn speech_verb_at(&self, i: usize) -> Option<(Range<usize>, VerbForm)> {
+        let w = self.word(i)?;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if let Some(next) = self.word(i + 1) {
+            if let Some(form) = phrasal_speech_verb(w, &next.to_lowercase()) {
+                return Some((i..i + 2, form));
+            }
+        }
+        let form = speech_verb(w)?;
+        // "called for", "called on": a call; "called Putin": a phone call.
+        if matches!(w, "called" | "calls" | "calling") && !self.lower_is(i + 1, &["for", "on"]) {
+            return None;
+        }
+        Some((i..i + 1, form))
+    }
+
+    fn mention_ending_at(&self, end: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.toks.end == end)
+    }
+
+    fn mention_starting_at(&self, start: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.toks.start == start)
+    }
+
+    fn time_ending_at(&self, end: usize) -> Option<usize> {
+        self.times.iter().position(|t| t.toks.end == end)
+    }
+
+    fn time_starting_at(&self, start: usize) -> Option<usize> {
+        self.times.iter().position(|t| t.toks.start == start)
+    }
+
+    /// Walks back from a speech verb to its subject, over adverbs, auxiliaries, time
+    /// expressions, appositions and parentheses. Returns the subject mention, a time
+    /// expression passed on the way, and whether an auxiliary made it background.
+    fn subject_before(&self, verb: usize, sentence: &Range<usize>) -> Option<(usize, Option<usize>, bool)> {
+        let mut p = verb;
+        let mut time = None;
+        let mut background = false;
+        while p > sentence.start {
+            let i = p - 1;
+            if let Some(m) = self.mention_ending_at(p) {
+                return Some((m, time, background));
+            }
+            if let Some(w) = self.word(i) {
+                let lower = w.to_lowercase();
+                if matches!(lower.as_str(), "has" | "have" | "had" | "previously") {
+                    background = true;
+                }
+                if is_verb_adverb(&lower) || is_auxiliary(&lower) {
+                    p = i;
+                    continue;
+                }
+            }
+            if let Some(t) = self.time_ending_at(p) {
+                time = Some(t);
+                p = self.times[t].toks.start;
+                continue;
+            }
+            if self.punct(i, ')') {
+                let open = (sentence.start..i).rev().find(|&k| self.punct(k, '('))?;
+                p = open;
+                continue;
+            }
+            if self.punct(i, ',') {
+                // An apposition or relative clause between commas: ", the spokesman,".
+                let open = (sentence.start.max(i.saturating_sub(14))..i)
+                    .rev()
+                    .find(|&k| self.punct(k, ','))?;
+                let inner = open + 1..i;
+                let clause = inner.clone().any(|k| self.mentions.iter().any(|m| m.toks.contains(&k)))
+                    || self.lower_is(open + 1, &["the", "a", "an", "who", "which", "whose", "however", "meanwhile"])
+                    || self.word(open + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+                if clause && inner.clone().all(|k| self.quote_of[k].is_none()) {
+                    p = open;
+                    continue;
+                }
+                return None;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// After a speech verb: an object ("reporters", "state television"), then venue
+    /// phrases ("during a briefing"), then perhaps the time of the speech act.
+    fn time_after(&self, verb: &Range<usize>, sentence: &Range<usize>) -> Option<usize> {
+        let mut i = verb.end;
+        let takes_object = self.word(verb.start).is_some_and(|w| {
+            matches!(w, "told" | "tells" | "telling" | "assured" | "reminded" | "urged" | "warned" | "briefed")
+        });
+        let stop = |i: usize| {
+            self.word(i).is_none_or(|w| {
+                let l = w.to_lowercase();
+                l == "that" || is_auxiliary(&l) || speech_verb(&l).is_some() || self.time_starting_at(i).is_some()
+            })
+        };
+        if takes_object {
+            let mut n = 0;
+            while i < sentence.end && n < 4 && !stop(i) && !self.lower_is(i, PREPOSITIONS) {
+                i += 1;
+                n += 1;
+            }
+        }
+        let mut budget: usize = 8;
+        while i < sentence.end && budget > 0 {
+            if let Some(t) = self.time_starting_at(i) {
+                return Some(t);
+            }
+            if !self.lower_is(i, PREPOSITIONS) {
+                return None;
+            }
+            i += 1;
+            while i < sentence.end && !stop(i) && !self.lower_is(i, PREPOSITIONS) && budget > 0 {
+                i += 1;
+                budget -= 1;
+            }
+            budget = budget.saturating_sub(1);
+        }
+        None
+    }
+
+    /// Finds the attributions of a sentence, in order.
+    fn attributions(&self, sentence: &Range<usize>) -> Vec<Attribution> {
+        let mut found = Vec::new();
+        let mut i = sentence.start;
+        while i < sentence.end {
+            // "According to him, …"
+            if self.lower_is(i, &["according"]) && self.lower_is(i + 1, &["to"]) {
+                if let Some(m) = self.mention_starting_at(i + 2) {
+                    found.push(Attribution { verb: i..i + 2, mention: m, trailing: false, time: None, background: false });
+                    i += 2;
+                    continue;
+                }
+            }
+            let Some((verb, form)) = self.speech_verb_at(i) else {
+                i += 1;
+                continue;
+            };
+            let next = verb.end;
+            let subject = match form {
+                VerbForm::Finite => self.subject_before(verb.start, sentence),
+                // "with the latter vowing …"; "was quoted as saying".
+                VerbForm::Participle => {
+                    let with = self
+                        .subject_before(verb.start, sentence)
+                        .filter(|&(m, _, _)| {
+                            let start = self.mentions[m].toks.start;
+                            start > 0 && self.lower_is(start - 1, &["with"])
+                        });
+                    with.or_else(|| {
+                        (verb.start >= 3
+                            && self.lower_is(verb.start - 1, &["as"])
+                            && self.lower_is(verb.start - 2, &["quoted", "cited"]))
+                        .then(|| self.subject_before(verb.start - 2, sentence))
+                        .flatten()
+                    })
+                }
+            };
+            if let Some((mention, time, background)) = subject {
+                let m = &self.mentions[mention];
+                let before = m.toks.start.checked_sub(1);
+                let trailing = before.is_some_and(|b| self.punct(b, ',') || self.is_quote_mark(b));
+                // "X and Y met on Monday, with the latter vowing …": the speech is part of
+                // the main clause's event, and takes its time.
+                let absolute = form == VerbForm::Participle && before.is_some_and(|b| self.lower_is(b, &["with"]));
+                let main_clause_time = || {
+                    self.times
+                        .iter()
+                        .rposition(|t| t.toks.start >= sentence.start && t.toks.end <= m.toks.start)
+                };
+                let time = time
+                    .or_else(|| self.time_after(&verb, sentence))
+                    .or_else(|| if absolute { main_clause_time() } else { None });
+                found.push(Attribution { verb: verb.clone(), mention, trailing, time, background });
+            } else if form == VerbForm::Finite {
+                // "…, said Peskov." — the verb before its subject.
+                let before_verb = verb.start.checked_sub(1);
+                let after_comma = before_verb.is_some_and(|b| self.punct(b, ',') || self.is_quote_mark(b));
+                if after_comma {
+                    if let Some(m) = self.mention_starting_at(next) {
+                        let time = self.time_after(&(verb.start..self.mentions[m].toks.end), sentence);
+                        found.push(Attribution { verb: verb.clone(), mention: m, trailing: true, time, background: false });
+                    }
+                }
+            }
+            i = next;
+        }
+        found
+    }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "during", "at", "in", "after", "following", "before", "to", "with", "by", "from", "on", "while",
+    "when", "via", "through", "over", "ahead", "amid",
+];
+
+/// Whether a quote is someone's words rather than a phrase or a name in quotes.
+fn quote_is_speech(p: &Paragraph, q: usize, sentence: &Range<usize>, attributions: &[Attribution], prev_speech_quote: Option<usize>) -> bool {
+    let quote = &p.quotes[q];
+    let open = p.toks.partition_point(|t| t.start < quote.outer.start);
+    let close = p.toks.partition_point(|t| t.start < quote.outer.end);
+    let words = p.toks[open..close].iter().filter(|t| t.is_word()).count();
+    let before = (sentence.start..open).rev().find(|&k| p.quote_of[k].is_none());
+    // A report's words are not the speaker's: "a report that “…”".
+    let reported_by_others = (open.saturating_sub(5)..open).any(|k| {
+        p.lower_is(k, &["report", "reports", "reported", "article", "claims", "headline", "reporting"])
+    });
+    if reported_by_others && !before.is_some_and(|b| p.punct(b, ':')) {
+        let by_speaker = attributions.iter().any(|a| a.verb.end == open || a.verb.end + 1 == open);
+        if !by_speaker {
+            return false;
+        }
+    }
+    // Opening the sentence: speech when attributed after it or long enough to be said.
+    if before.is_none() {
+        return words >= 2;
+    }
+    let b = before.unwrap_or(open);
+    let introducer = p.punct(b, ':')
+        || p.punct(b, ',')
+        || p.lower_is(b, &["that"])
+        || p.speech_verb_at(b).is_some();
+    if !introducer {
+        // "…,” he said": a quote right before its attribution.
+        return false;
+    }
+    // The introducer must follow a speech verb after the previous quote, or continue it
+    // ("… and that “…”").
+    let from = p.quotes[..q].last().map_or(sentence.start, |prev| p.toks.partition_point(|t| t.start < prev.outer.end));
+    let verb_between = (from.max(sentence.start)..=b).any(|k| p.speech_verb_at(k).is_some() || p.lower_is(k, &["according"]));
+    let continues = prev_speech_quote.is_some() && p.lower_is(b, &["that"]) && b > 0 && p.lower_is(b - 1, &["and"]);
+    let title_like = words <= 4
+        && !p.punct(b, ':')
+        && p.toks[open..close]
+            .iter()
+            .filter(|t| t.is_word())
+            .all(|t| p.text[t.range()].chars().next().is_some_and(char::is_uppercase));
+    (verb_between || continues) && !title_like
+}
+
+/// Finds the statements of one sentence (token range) of a paragraph.
+pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalysis {
+    let mut out = SentenceAnalysis {
+        leading_time: p.time_starting_at(sentence.start).filter(|&t| {
+            let end = p.times[t].toks.end;
+            p.punct(end, ',') || p.punct(end, '(') || p.mention_starting_at(end).is_some()
+        }),
+        ..SentenceAnalysis::default()
+    };
+    let attributions = p.attributions(&sentence);
+    let official = |a: &Attribution| !matches!(p.mentions[a.mention].kind, super::mentions::MentionKind::NotOfficial);
+    out.unofficial_speech = attributions.first().is_some_and(|a| !official(a));
+    // The sentence's attribution: a trailing one at its end wins over verbs inside the
+    // reported content; otherwise the first.
+    let chosen = attributions
+        .iter()
+        .rev()
+        .find(|a| a.trailing && official(a))
+        .filter(|a| attributions.last().is_some_and(|l| l.verb == a.verb))
+        .or_else(|| attributions.first())
+        .cloned();
+
+    let sentence_bytes = p.toks[sentence.start].start..p.toks[sentence.end - 1].end;
+    let quotes: Vec<usize> = (0..p.quotes.len())
+        .filter(|&q| {
+            let o = &p.quotes[q].outer;
+            o.start >= sentence_bytes.start && o.start < sentence_bytes.end
+        })
+        .collect();
+    let mut prev_speech = None;
+    let mut speech_quotes = Vec::new();
+    for &q in &quotes {
+        if quote_is_speech(p, q, &sentence, &attributions, prev_speech) {
+            speech_quotes.push(q);
+            prev_speech = Some(q);
+        }
+    }
+
+    let leading_time = out.leading_time;
+    let make = |span: Range<usize>, kind: Kind, a: Option<&Attribution>| Candidate {
+        span,
+        kind,
+        speaker: a.map_or(SpeakerSource::Continuation, |a| SpeakerSource::Mention(a.mention)),
+        time: a.and_then(|a| a.time).or(leading_time),
+        background: a.is_some_and(|a| a.background),
+    };
+    match chosen {
+        Some(a) if !official(&a) => {}
+        Some(a) if !speech_quotes.is_empty() => {
+            for q in speech_quotes {
+                out.candidates.push(make(trim_quote(p.text, &p.quotes[q].inner), Kind::Direct, Some(&a)));
+            }
+        }
+        Some(a) => out.candidates.push(make(sentence_bytes, Kind::Reported, Some(&a))),
+        None => {
+            // Quotes with no attribution go on from the previous speaker only when the
+            // sentence is nothing but the quote.
+            let only_quote = speech_quotes.len() == 1 && {
+                let q = &p.quotes[speech_quotes[0]];
+                q.outer.start == sentence_bytes.start && sentence_bytes.end <= q.outer.end + 2
+            };
+            if only_quote {
+                out.candidates.push(make(trim_quote(p.text, &p.quotes[speech_quotes[0]].inner), Kind::Direct, None));
+            }
+        }
+    }
+    out
+}
+
+/// The quoted words without surrounding spaces and a trailing comma.
+fn trim_quote(text: &str, inner: &Range<usize>) -> Range<usize> {
+    let s = &text[inner.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim().trim_end_matches(',').trim_end();
+    inner.start + lead..inner.start + lead + body.len()
+}

@@ -1,0 +1,497 @@
+//! Time expressions ("on Tuesday", "in late October", "the day before", "March 13,
+//! 2025") and their resolution against the publication date and the date in focus.
+
+use std::ops::Range;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::tokens::{Tok, TokKind};
+use crate::model::{DateValue, last_day_of_month};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthPart {
+    Whole,
+    Early,
+    Mid,
+    Late,
+}
+
+/// What a time expression says, before it is resolved to a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeKind {
+    Weekday(Weekday),
+    MonthDay { month: u32, day: u32, year: Option<i32> },
+    /// "on the 24th": a day of the month of reference.
+    DayOfMonth(u32),
+    Month { month: u32, year: Option<i32>, part: MonthPart },
+    Year(i32),
+    Exact(NaiveDate),
+    Today,
+    Yesterday,
+    /// "the day before", "the previous day": the day before the date in focus.
+    DayBefore,
+    /// "the same day", "that day": the date in focus.
+    SameDay,
+    LastWeek,
+    ThisWeek,
+    LastMonth,
+    ThisMonth,
+    LastYear,
+}
+
+/// A time expression in a paragraph: the tokens it spans (with its preposition) and what
+/// it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub toks: Range<usize>,
+    pub kind: TimeKind,
+}
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && matches!(w, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec")))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word.to_lowercase().as_str() {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// "24", "24th", "1st" → 24, 1.
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    (word.len() == 4)
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// Lowercase words of the tokens (punctuation as itself), for matching patterns.
+struct Words<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+}
+
+impl Words<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.toks.get(i).map(|t| &self.text[t.range()])
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.is(i, w))
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.word(i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct(c))
+    }
+}
+
+/// Finds the time expressions of a paragraph, left to right, never overlapping.
+pub fn find_time_exprs(text: &str, toks: &[Tok]) -> Vec<TimeExpr> {
+    let w = Words { text, toks };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((len, kind)) = match_at(&w, i) {
+            // Include a leading preposition or modifier in the span.
+            let mut start = i;
+            while start > 0
+                && w.is_any(start - 1, &["on", "in", "during", "late", "early", "earlier", "later", "since", "by"])
+                && !found.last().is_some_and(|e: &TimeExpr| e.toks.end > start - 1)
+            {
+                start -= 1;
+            }
+            found.push(TimeExpr {
+                toks: start..i + len,
+                kind,
+            });
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+fn month_part(w: &Words, i: usize) -> (MonthPart, usize) {
+    // "late October", "mid-October", "the end of October".
+    if w.is_any(i, &["late", "end"]) {
+        (MonthPart::Late, 1)
+    } else if w.is(i, "early") || w.is(i, "beginning") {
+        (MonthPart::Early, 1)
+    } else if w.is(i, "mid") || w.is(i, "middle") {
+        let skip = if w.punct(i + 1, '-') { 2 } else { 1 };
+        (MonthPart::Mid, skip)
+    } else if w.word(i).is_some_and(|x| x.to_lowercase().starts_with("mid-")) {
+        (MonthPart::Mid, 0)
+    } else {
+        (MonthPart::Whole, 0)
+    }
+}
+
+/// Matches a time expression starting at token `i`: its length in tokens and kind.
+#[allow(clippy::too_many_lines)]
+fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
+    let word = w.word(i)?;
+    let lower = word.to_lowercase();
+
+    // ISO dates: the tokenizer keeps "2025-03-13" as one word.
+    if word.len() == 10 && word.as_bytes().get(4) == Some(&b'-') {
+        if let Ok(date) = NaiveDate::parse_from_str(word, "%Y-%m-%d") {
+            return Some((1, TimeKind::Exact(date)));
+        }
+    }
+
+    // Weekdays, possibly followed by a month and day ("Thursday, March 13, 2025").
+    if let Some(day) = weekday(word).filter(|_| w.capitalized(i)) {
+        let mut len = 1;
+        let after = if w.punct(i + 1, ',') { i + 2 } else { i + 1 };
+        if let Some((l, kind @ TimeKind::MonthDay { .. })) = match_at(w, after) {
+            return Some((after - i + l, kind));
+        }
+        if w.is_any(i + 1, &["morning", "afternoon", "evening", "night"]) {
+            len += 1;
+        }
+        return Some((len, TimeKind::Weekday(day)));
+    }
+
+    // "last Tuesday", "last week", "last month", "last year", "last night".
+    if lower == "last" {
+        if let Some(day) = w.word(i + 1).and_then(weekday) {
+            return Some((2, TimeKind::Weekday(day)));
+        }
+        return match w.word(i + 1).map(str::to_lowercase).as_deref() {
+            Some("week") => Some((2, TimeKind::LastWeek)),
+            Some("month") => Some((2, TimeKind::LastMonth)),
+            Some("year") => Some((2, TimeKind::LastYear)),
+            Some("night") => Some((2, TimeKind::Yesterday)),
+            _ => None,
+        };
+    }
+    if lower == "this" || lower == "earlier" && w.is(i + 1, "this") {
+        let at = if lower == "earlier" { i + 2 } else { i + 1 };
+        return match w.word(at).map(str::to_lowercase).as_deref() {
+            Some("week") => Some((at - i + 1, TimeKind::ThisWeek)),
+            Some("month") => Some((at - i + 1, TimeKind::ThisMonth)),
+            Some("morning" | "afternoon" | "evening") => Some((at - i + 1, TimeKind::Today)),
+            _ => None,
+        };
+    }
+    match lower.as_str() {
+        "yesterday" => return Some((1, TimeKind::Yesterday)),
+        "today" | "tonight" => return Some((1, TimeKind::Today)),
+        "overnight" => return Some((1, TimeKind::Yesterday)),
+        _ => {}
+    }
+    // "the day before", "the previous day", "the same day", "that day", "a day earlier".
+    if lower == "the" || lower == "that" || lower == "a" {
+        if lower == "that" && w.is(i + 1, "day") {
+            return Some((2, TimeKind::SameDay));
+        }
+        if lower == "the" && w.is(i + 1, "same") && w.is(i + 2, "day") {
+            return Some((3, TimeKind::SameDay));
+        }
+        if lower == "the" && w.is(i + 1, "day") && w.is(i + 2, "before") {
+            return Some((3, TimeKind::DayBefore));
+        }
+        if lower == "the" && w.is_any(i + 1, &["previous", "preceding"]) && w.is(i + 2, "day") {
+            return Some((3, TimeKind::DayBefore));
+        }
+        if lower == "a" && w.is(i + 1, "day") && w.is_any(i + 2, &["earlier", "before"]) {
+            return Some((3, TimeKind::DayBefore));
+        }
+        // "the 24th", "the 13th of March"
+        if lower == "the" {
+            if let Some(day) = w.word(i + 1).filter(|x| !x.chars().all(|c| c.is_ascii_digit())).and_then(day_number) {
+                let of = if w.is(i + 2, "of") { i + 3 } else { i + 2 };
+                if let Some(month) = w.word(of).and_then(month_number).filter(|_| w.capitalized(of)) {
+                    let year = w.word(of + 1).and_then(year_number);
+                    let len = of - i + 1 + usize::from(year.is_some());
+                    return Some((len, TimeKind::MonthDay { month, day, year }));
+                }
+                return Some((2, TimeKind::DayOfMonth(day)));
+            }
+        }
+        return None;
+    }
+
+    // "March 13", "March 13, 2025", "Oct. 5".
+    if let Some(month) = month_number(word).filter(|_| w.capitalized(i)) {
+        let mut at = i + 1;
+        if w.punct(at, '.') {
+            at += 1;
+        }
+        if let Some(day) = w.word(at).and_then(day_number) {
+            let comma = usize::from(w.punct(at + 1, ','));
+            if let Some(year) = w.word(at + 1 + comma).and_then(year_number) {
+                return Some((at - i + 2 + comma, TimeKind::MonthDay { month, day, year: Some(year) }));
+            }
+            return Some((at - i + 1, TimeKind::MonthDay { month, day, year: None }));
+        }
+        // A bare month needs a preposition or modifier before it: "May" is also a verb.
+        let prev = i.checked_sub(1);
+        let (part, year) = (
+            prev.map_or(MonthPart::Whole, |p| month_part(w, p).0),
+            w.word(i + 1).and_then(year_number),
+        );
+        let introduced = prev.is_some_and(|p| {
+            w.is_any(p, &["in", "during", "since", "late", "early", "mid", "of", "until", "by", "last", "this", "-"])
+                || w.word(p).is_some_and(|x| x.to_lowercase().starts_with("mid"))
+        });
+        if introduced || year.is_some() {
+            return Some((1 + usize::from(year.is_some()), TimeKind::Month { month, year, part }));
+        }
+        return None;
+    }
+    // "mid-October" is one token.
+    if let Some(rest) = lower.strip_prefix("mid-") {
+        if let Some(month) = month_number(rest) {
+            let year = w.word(i + 1).and_then(year_number);
+            return Some((1 + usize::from(year.is_some()), TimeKind::Month { month, year, part: MonthPart::Mid }));
+        }
+    }
+    // "13 March 2025"
+    if let Some(day) = day_number(word) {
+        if let Some(month) = w.word(i + 1).and_then(month_number).filter(|_| w.capitalized(i + 1)) {
+            let year = w.word(i + 2).and_then(year_number);
+            return Some((2 + usize::from(year.is_some()), TimeKind::MonthDay { month, day, year }));
+        }
+    }
+    // "in 2024"
+    if let Some(year) = year_number(word) {
+        if i > 0 && w.is_any(i - 1, &["in", "during", "since"]) {
+            return Some((1, TimeKind::Year(year)));
+        }
+    }
+    None
+}
+
+/// The latest `weekday` on or before `reference`.
+fn weekday_on_or_before(reference: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let back = (7 + reference.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+    reference - Duration::days(i64::from(back))
+}
+
+/// The latest (year, month) not after `reference`.
+fn month_not_after(reference: NaiveDate, month: u32) -> (i32, u32) {
+    if month <= reference.month() {
+        (reference.year(), month)
+    } else {
+        (reference.year() - 1, month)
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Resolves a time expression. Weekdays, months and days of the month are the latest
+/// such on or before publication; "the day before" and "the same day" count from the
+/// date in focus (the publication date when none is).
+pub fn resolve(kind: TimeKind, published: Option<NaiveDate>, focus: Option<NaiveDate>) -> DateValue {
+    let focus = focus.or(published);
+    let value = match kind {
+        TimeKind::Exact(date) => Some(DateValue::Day { date }),
+        TimeKind::Weekday(wd) => published.map(|p| DateValue::Day {
+            date: weekday_on_or_before(p, wd),
+        }),
+        TimeKind::MonthDay { month, day: d, year } => {
+            let y = year.or_else(|| {
+                published.map(|p| {
+                    let (y, _) = month_not_after(p, month);
+                    // Same month but a later day than publication: the previous year.
+                    if month == p.month() && d > p.day() { y - 1 } else { y }
+                })
+            });
+            y.and_then(|y| day(y, month, d)).map(|date| DateValue::Day { date })
+        }
+        TimeKind::DayOfMonth(d) => published.and_then(|p| {
+            if d <= p.day() {
+                day(p.year(), p.month(), d)
+            } else {
+                let prev = p.with_day(1)?.pred_opt()?;
+                day(prev.year(), prev.month(), d)
+            }
+            .map(|date| DateValue::Day { date })
+        }),
+        TimeKind::Month { month, year, part } => {
+            let ym = match year {
+                Some(y) => Some((y, month)),
+                None => published.map(|p| month_not_after(p, month)),
+            };
+            ym.and_then(|(y, m)| {
+                let first = day(y, m, 1)?;
+                let last = last_day_of_month(first);
+                Some(match part {
+                    MonthPart::Whole => DateValue::month(y, m),
+                    MonthPart::Early => DateValue::Range { first, last: day(y, m, 10)? },
+                    MonthPart::Mid => DateValue::Range { first: day(y, m, 11)?, last: day(y, m, 20)? },
+                    MonthPart::Late => DateValue::Range { first: day(y, m, 21)?, last },
+                })
+            })
+        }
+        TimeKind::Year(y) => day(y, 1, 1)
+            .zip(day(y, 12, 31))
+            .map(|(first, last)| DateValue::Range { first, last }),
+        TimeKind::Today => published.map(|date| DateValue::Day { date }),
+        TimeKind::Yesterday => focus.and_then(|f| f.pred_opt()).map(|date| DateValue::Day { date }),
+        TimeKind::DayBefore => focus.and_then(|f| f.pred_opt()).map(|date| DateValue::Day { date }),
+        TimeKind::SameDay => focus.map(|date| DateValue::Day { date }),
+        TimeKind::LastWeek => published.map(|p| {
+            let monday = weekday_on_or_before(p, Weekday::Mon) - Duration::days(7);
+            DateValue::Range { first: monday, last: monday + Duration::days(6) }
+        }),
+        TimeKind::ThisWeek => published.map(|p| DateValue::Range {
+            first: weekday_on_or_before(p, Weekday::Mon),
+            last: p,
+        }),
+        TimeKind::LastMonth => published
+            .and_then(|p| p.with_day(1)?.pred_opt())
+            .map(|d| DateValue::month(d.year(), d.month())),
+        TimeKind::ThisMonth => published.and_then(|p| {
+            Some(DateValue::Range { first: p.with_day(1)?, last: p })
+        }),
+        TimeKind::LastYear => published.and_then(|p| {
+            Some(DateValue::Range { first: day(p.year() - 1, 1, 1)?, last: day(p.year() - 1, 12, 31)? })
+        }),
+    };
+    value.unwrap_or(DateValue::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    fn first(text: &str) -> (String, TimeKind) {
+        let toks = tokenize(text);
+        let found = find_time_exprs(text, &toks);
+        let e = found.first().expect("a time expression");
+        let span = &text[toks[e.toks.start].start..toks[e.toks.end - 1].end];
+        (span.to_string(), e.kind)
+    }
+
+    fn resolved(text: &str, published: &str) -> DateValue {
+        resolve(first(text).1, Some(d(published)), None)
+    }
+
+    #[test]
+    fn weekdays_are_the_latest_on_or_before_publication() {
+        assert_eq!(first("Lavrov said on Tuesday that").0, "on Tuesday");
+        // 2025-06-24 is a Tuesday.
+        assert_eq!(resolved("said on Tuesday", "2025-06-24"), DateValue::Day { date: d("2025-06-24") });
+        assert_eq!(resolved("by phone on Monday", "2024-12-03"), DateValue::Day { date: d("2024-12-02") });
+        assert_eq!(resolved("said Friday", "2025-04-06"), DateValue::Day { date: d("2025-04-04") });
+    }
+
+    #[test]
+    fn days_of_the_month() {
+        assert_eq!(first("On the 24th (local time), Russia").0, "On the 24th");
+        assert_eq!(resolved("On the 24th", "2025-06-25"), DateValue::Day { date: d("2025-06-24") });
+        assert_eq!(resolved("on the 30th", "2025-07-02"), DateValue::Day { date: d("2025-06-30") });
+    }
+
+    #[test]
+    fn months_and_parts_of_months() {
+        assert_eq!(resolved("In January, he said", "2025-03-12"), DateValue::month(2025, 1));
+        assert_eq!(resolved("in October", "2025-03-12"), DateValue::month(2024, 10));
+        assert_eq!(first("told state television in late October the").0, "in late October");
+        assert_eq!(
+            resolved("in late October", "2024-12-03"),
+            DateValue::Range { first: d("2024-10-21"), last: d("2024-10-31") }
+        );
+        assert_eq!(
+            resolved("in mid-March", "2024-12-03"),
+            DateValue::Range { first: d("2024-03-11"), last: d("2024-03-20") }
+        );
+        // "May" alone is a verb.
+        let toks = tokenize("Peace May come");
+        assert!(find_time_exprs("Peace May come", &toks).is_empty());
+    }
+
+    #[test]
+    fn explicit_dates() {
+        assert_eq!(first("Moscow, Russia, Thursday, March 13, 2025. (AP)").0, "Thursday, March 13, 2025");
+        assert_eq!(resolved("on March 13, 2025", "2025-06-01"), DateValue::Day { date: d("2025-03-13") });
+        assert_eq!(resolved("on 13 March", "2025-06-01"), DateValue::Day { date: d("2025-03-13") });
+        assert_eq!(resolved("on March 20", "2025-03-14"), DateValue::Day { date: d("2024-03-20") });
+        assert_eq!(resolved("on 2024-09-16", "2025-03-14"), DateValue::Day { date: d("2024-09-16") });
+    }
+
+    #[test]
+    fn relative_days_follow_the_focus() {
+        let kind = first("at the meeting the day before").1;
+        assert_eq!(kind, TimeKind::DayBefore);
+        assert_eq!(
+            resolve(kind, Some(d("2025-06-25")), Some(d("2025-06-24"))),
+            DateValue::Day { date: d("2025-06-23") }
+        );
+        let kind = first("held on the same day").1;
+        assert_eq!(
+            resolve(kind, Some(d("2025-06-25")), Some(d("2025-06-24"))),
+            DateValue::Day { date: d("2025-06-24") }
+        );
+        assert_eq!(resolved("he said yesterday", "2025-03-14"), DateValue::Day { date: d("2025-03-13") });
+    }
+
+    #[test]
+    fn weeks_and_years() {
+        // 2025-03-12 is a Wednesday: last week is Mon 3 – Sun 9 March.
+        assert_eq!(
+            resolved("said last week", "2025-03-12"),
+            DateValue::Range { first: d("2025-03-03"), last: d("2025-03-09") }
+        );
+        assert_eq!(
+            resolved("in 2023", "2025-03-12"),
+            DateValue::Range { first: d("2023-01-01"), last: d("2023-12-31") }
+        );
+    }
+
+    #[test]
+    fn undated_articles_keep_only_absolute_dates() {
+        assert_eq!(resolve(TimeKind::Weekday(Weekday::Mon), None, None), DateValue::Unknown);
+        assert_eq!(
+            resolve(TimeKind::MonthDay { month: 3, day: 13, year: Some(2025) }, None, None),
+            DateValue::Day { date: d("2025-03-13") }
+        );
+    }
+}

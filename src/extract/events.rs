@@ -1,0 +1,201 @@
+//! Grouping statements that report one utterance in different articles: same speaker,
+//! dates a day apart at most, and the same content, even in another translation.
+
+use std::collections::HashMap;
+
+use super::lexicon::is_stopword;
+use super::tokens::tokenize;
+use crate::model::{DateValue, EventId, SpeakerIdx};
+
+/// What grouping needs to know of a statement.
+#[derive(Debug, Clone)]
+pub struct EventInput<'a> {
+    pub article: usize,
+    pub speaker: SpeakerIdx,
+    pub date: DateValue,
+    pub text: &'a str,
+}
+
+/// How much of the smaller statement's weighted content the other must share.
+const SIMILARITY: f32 = 0.34;
+
+/// Words that translations render differently, folded onto one stem.
+fn synonym(stem: &str) -> &str {
+    match stem {
+        "truce" | "armistic" | "ceasefir" | "cease-fir" => "ceasefir",
+        "welcom" | "support" | "back" | "endors" | "hail" => "welcom",
+        "hope" | "wish" => "hope",
+        "difficult" | "hard" => "difficult",
+        "conclus" | "conclud" | "judg" | "assess" | "assessment" => "conclus",
+        "clash" | "strik" | "strike" | "attack" => "strik",
+        "document" | "letter" | "paper" => "document",
+        "messag" | "signal" => "messag",
+        "fragment" | "fragmentari" | "contradictori" => "fragment",
+        "sustain" | "sustainabl" | "durabl" | "last" | "lasting" => "sustain",
+        other => other,
+    }
+}
+
+/// A crude stem: enough to meet "welcomed" and "welcome", "conclusions" and "conclusion".
+fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches(['\'', '’']).trim_end_matches("'s").trim_end_matches("’s");
+    let mut s = w.to_string();
+    for suffix in ["ations", "ation", "ingly", "ing", "edly", "ed", "ly", "es", "s", "e", "y"] {
+        if s.len() > suffix.len() + 3 && s.ends_with(suffix) {
+            s.truncate(s.len() - suffix.len());
+            break;
+        }
+    }
+    synonym(&s).to_string()
+}
+
+/// The content stems of a text.
+pub fn content_stems(text: &str) -> Vec<String> {
+    let mut stems: Vec<String> = tokenize(text)
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| &text[t.range()])
+        .filter(|w| w.chars().any(char::is_alphabetic) && !is_stopword(&w.to_lowercase()))
+        .map(stem)
+        .collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+fn days_apart(a: &DateValue, b: &DateValue) -> Option<i64> {
+    let (a0, a1) = a.bounds()?;
+    let (b0, b1) = b.bounds()?;
+    if a1 < b0 {
+        Some((b0 - a1).num_days())
+    } else if b1 < a0 {
+        Some((a0 - b1).num_days())
+    } else {
+        Some(0)
+    }
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, x: usize) -> usize {
+        let mut root = x;
+        while self.0[root] != root {
+            root = self.0[root];
+        }
+        let mut x = x;
+        while self.0[x] != root {
+            let next = self.0[x];
+            self.0[x] = root;
+            x = next;
+        }
+        root
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// Assigns each statement an event: statements in different articles by the same speaker,
+/// at most a day apart, that say the same thing share one. Ids count from 0 in order of
+/// first statement.
+pub fn group_events(statements: &[EventInput]) -> Vec<EventId> {
+    let stems: Vec<Vec<String>> = statements.iter().map(|s| content_stems(s.text)).collect();
+    // Rare words weigh more: "ceasefire" in every statement of a corpus says little.
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for s in &stems {
+        for w in s {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let n = statements.len().max(1) as f32;
+    let weight = |w: &str| (1.0 + n / df.get(w).copied().unwrap_or(1) as f32).ln();
+
+    let mut by_speaker: HashMap<SpeakerIdx, Vec<usize>> = HashMap::new();
+    for (i, s) in statements.iter().enumerate() {
+        if s.date.bounds().is_some() {
+            by_speaker.entry(s.speaker).or_default().push(i);
+        }
+    }
+    let mut uf = UnionFind((0..statements.len()).collect());
+    for group in by_speaker.values() {
+        for (x, &i) in group.iter().enumerate() {
+            for &j in &group[x + 1..] {
+                let (a, b) = (&statements[i], &statements[j]);
+                if a.article == b.article || days_apart(&a.date, &b.date).is_none_or(|d| d > 1) {
+                    continue;
+                }
+                let (sa, sb) = (&stems[i], &stems[j]);
+                let total = |s: &[String]| s.iter().map(|w| weight(w)).sum::<f32>();
+                let shared: f32 = sa.iter().filter(|w| sb.binary_search(w).is_ok()).map(|w| weight(w)).sum();
+                let smaller = total(sa).min(total(sb));
+                if smaller > 0.0 && shared / smaller >= SIMILARITY {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+    let mut ids: HashMap<usize, EventId> = HashMap::new();
+    (0..statements.len())
+        .map(|i| {
+            let root = uf.find(i);
+            let next = EventId::try_from(ids.len()).unwrap_or(EventId::MAX);
+            *ids.entry(root).or_insert(next)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn on(day: u32) -> DateValue {
+        DateValue::Day { date: NaiveDate::from_ymd_opt(2025, 5, day).expect("valid") }
+    }
+
+    fn input(article: usize, speaker: usize, date: DateValue, text: &str) -> EventInput<'_> {
+        EventInput { article, speaker, date, text }
+    }
+
+    #[test]
+    fn the_same_words_in_two_outlets_are_one_event() {
+        let s = [
+            input(0, 1, on(3), "We will never accept the occupation of our harbour towns."),
+            input(1, 1, on(3), "we will never accept that our harbour towns are occupied"),
+            input(1, 1, on(3), "The grain corridor must reopen next week."),
+        ];
+        let ev = group_events(&s);
+        assert_eq!(ev[0], ev[1]);
+        assert_ne!(ev[0], ev[2]);
+    }
+
+    #[test]
+    fn other_speakers_dates_or_the_same_article_stay_apart() {
+        let text = "We will never accept the occupation of our harbour towns.";
+        let s = [
+            input(0, 1, on(3), text),
+            input(1, 2, on(3), text),
+            input(2, 1, on(9), text),
+            input(0, 1, on(3), text),
+            input(3, 1, DateValue::Unknown, text),
+        ];
+        let ev = group_events(&s);
+        assert_eq!(ev.iter().collect::<std::collections::HashSet<_>>().len(), 5);
+    }
+
+    #[test]
+    fn translations_meet_through_synonyms() {
+        let s = [
+            input(0, 1, on(3), "We hope this truce will be lasting."),
+            input(1, 1, on(4), "I hope this ceasefire is sustainable."),
+        ];
+        let ev = group_events(&s);
+        assert_eq!(ev[0], ev[1]);
+    }
+}

@@ -1,0 +1,470 @@
+//! What the extractor knows beforehand: the gazetteer of speakers and the taxonomy of
+//! conflicts. Defaults are compiled in from `assets/`; a corpus can extend them with its
+//! own `gazetteer.toml` and `conflicts.toml`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::model::{Conflict, ConflictIdx, Gender, Role, Speaker, SpeakerIdx};
+
+const DEFAULT_GAZETTEER: &str = include_str!("../../assets/gazetteer.toml");
+const DEFAULT_CONFLICTS: &str = include_str!("../../assets/conflicts.toml");
+
+/// Why a knowledge file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum KnowledgeError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path} is not valid: {message}")]
+    Parse { path: String, message: String },
+}
+
+#[derive(Debug, Deserialize)]
+struct GazetteerFile {
+    #[serde(default)]
+    person: Vec<PersonEntry>,
+    #[serde(default)]
+    institution: Vec<InstitutionEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PersonEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    gender: Option<Gender>,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    roles: Vec<Role>,
+}
+
+#[derive(Debug, Deserialize)]
+struct InstitutionEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    country: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ConflictsFile {
+    #[serde(default)]
+    no_conflict_topics: Vec<String>,
+    #[serde(default)]
+    conflict: Vec<Conflict>,
+}
+
+/// Countries whose names put the family name first, so "Xi" and "Kim" find their people.
+const FAMILY_NAME_FIRST: &[&str] = &["China", "North Korea", "South Korea", "Taiwan", "Vietnam", "Hungary"];
+
+/// The people and institutions the extractor recognises by name.
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub speakers: Vec<Speaker>,
+    names: AhoCorasick,
+    name_owner: Vec<SpeakerIdx>,
+    /// Lowercase family name → speakers who bear it.
+    surnames: HashMap<String, Vec<SpeakerIdx>>,
+}
+
+/// A full name or institution found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: SpeakerIdx,
+}
+
+fn is_word_byte_at(text: &str, at: usize, before: bool) -> bool {
+    let c = if before {
+        text[..at].chars().next_back()
+    } else {
+        text[at..].chars().next()
+    };
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// The family names a person is called by on second mention.
+pub fn surnames_of(name: &str, country: Option<&str>) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut out = Vec::new();
+    if let Some(last) = words.last() {
+        out.push(last.to_lowercase());
+        for prefix in ["al-", "el-", "Al-", "El-"] {
+            if let Some(rest) = last.strip_prefix(prefix) {
+                out.push(rest.to_lowercase());
+            }
+        }
+    }
+    if words.len() > 1 && country.is_some_and(|c| FAMILY_NAME_FIRST.contains(&c)) {
+        out.push(words[0].to_lowercase());
+    }
+    out
+}
+
+impl Gazetteer {
+    fn build(speakers: Vec<Speaker>) -> Self {
+        let mut patterns = Vec::new();
+        let mut name_owner = Vec::new();
+        let mut surnames: HashMap<String, Vec<SpeakerIdx>> = HashMap::new();
+        for (i, s) in speakers.iter().enumerate() {
+            for n in std::iter::once(&s.name).chain(&s.aliases) {
+                patterns.push(n.clone());
+                name_owner.push(i);
+                if s.institutional {
+                    patterns.push(format!("the {n}"));
+                    name_owner.push(i);
+                } else {
+                    for surname in surnames_of(n, s.country.as_deref()) {
+                        let owners = surnames.entry(surname).or_default();
+                        if !owners.contains(&i) {
+                            owners.push(i);
+                        }
+                    }
+                }
+            }
+        }
+        let names = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        Self {
+            speakers,
+            names,
+            name_owner,
+            surnames,
+        }
+    }
+
+    /// Full names and institutions in `text`, whole words only. A person's name must be
+    /// capitalised as names are; institutions may be written in lower case.
+    pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
+        self.names
+            .find_iter(text)
+            .filter(|m| !is_word_byte_at(text, m.start(), true) && !is_word_byte_at(text, m.end(), false))
+            .map(|m| NameMatch {
+                start: m.start(),
+                end: m.end(),
+                speaker: self.name_owner[m.pattern().as_usize()],
+            })
+            .filter(|m| {
+                self.speakers[m.speaker].institutional
+                    || text[m.start..].chars().next().is_some_and(char::is_uppercase)
+            })
+            .collect()
+    }
+
+    /// The people whose family name is `word` (any case).
+    pub fn by_surname(&self, word: &str) -> &[SpeakerIdx] {
+        self.surnames
+            .get(&word.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A term of the conflict taxonomy and what finding it says.
+#[derive(Debug, Clone, Copy)]
+enum Term {
+    Conflict { conflict: ConflictIdx, weight: f32 },
+    NoConflict,
+}
+
+/// The conflicts statements are tagged with, and the words that tell them apart.
+#[derive(Debug)]
+pub struct Taxonomy {
+    pub conflicts: Vec<Conflict>,
+    terms: AhoCorasick,
+    term_info: Vec<Term>,
+}
+
+/// What a text says about conflicts: a score per conflict, and whether it is about one
+/// of the subjects that are no conflict (trade, a visit, arms control).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConflictEvidence {
+    pub scores: Vec<f32>,
+    pub no_conflict_topic: bool,
+}
+
+impl ConflictEvidence {
+    pub fn is_empty(&self) -> bool {
+        self.scores.iter().all(|&s| s <= 0.0)
+    }
+
+    /// The conflicts with the highest score, when any scored.
+    pub fn best(&self) -> Vec<ConflictIdx> {
+        let max = self.scores.iter().copied().fold(0.0_f32, f32::max);
+        if max <= 0.0 {
+            return Vec::new();
+        }
+        (0..self.scores.len())
+            .filter(|&i| self.scores[i] >= max - f32::EPSILON)
+            .collect()
+    }
+}
+
+impl Taxonomy {
+    fn build(file: ConflictsFile) -> Self {
+        let mut patterns = Vec::new();
+        let mut term_info = Vec::new();
+        for (i, c) in file.conflict.iter().enumerate() {
+            let weighted = [
+                (&c.aliases, 4.0),
+                (&c.keywords, 3.0),
+                (&c.places, 2.0),
+                (&c.actors, 1.0),
+            ];
+            for (words, weight) in weighted {
+                for w in words {
+                    patterns.push(w.clone());
+                    term_info.push(Term::Conflict {
+                        conflict: i,
+                        weight,
+                    });
+                }
+            }
+            patterns.push(c.name.clone());
+            term_info.push(Term::Conflict {
+                conflict: i,
+                weight: 4.0,
+            });
+        }
+        for topic in &file.no_conflict_topics {
+            patterns.push(topic.clone());
+            term_info.push(Term::NoConflict);
+        }
+        // One term may stand for several conflicts ("Israel"): an overlapping search sees
+        // each of them, and `evidence` keeps whole-word matches only.
+        let terms = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        Self {
+            conflicts: file.conflict,
+            terms,
+            term_info,
+        }
+    }
+
+    /// Scores each conflict by the terms in `text`.
+    pub fn evidence(&self, text: &str) -> ConflictEvidence {
+        let mut ev = ConflictEvidence {
+            scores: vec![0.0; self.conflicts.len()],
+            no_conflict_topic: false,
+        };
+        for m in self.terms.find_overlapping_iter(text) {
+            if is_word_byte_at(text, m.start(), true) || is_word_byte_at(text, m.end(), false) {
+                continue;
+            }
+            match self.term_info[m.pattern().as_usize()] {
+                Term::Conflict { conflict, weight } => ev.scores[conflict] += weight,
+                Term::NoConflict => ev.no_conflict_topic = true,
+            }
+        }
+        ev
+    }
+
+    /// Whether a conflict was active on a day (unknown activity counts as active).
+    pub fn active_on(&self, conflict: ConflictIdx, day: NaiveDate) -> bool {
+        let c = &self.conflicts[conflict];
+        c.start.is_none_or(|s| s <= day) && c.end.is_none_or(|e| day <= e)
+    }
+}
+
+/// Gazetteer and taxonomy together.
+#[derive(Debug)]
+pub struct Knowledge {
+    pub gazetteer: Gazetteer,
+    pub taxonomy: Taxonomy,
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(text: &str, path: &str) -> Result<T, KnowledgeError> {
+    toml::from_str(text).map_err(|e| KnowledgeError::Parse {
+        path: path.to_string(),
+        message: e.to_string(),
+    })
+}
+
+fn speakers_of(file: GazetteerFile) -> Vec<Speaker> {
+    let people = file.person.into_iter().map(|p| Speaker {
+        name: p.name,
+        aliases: p.aliases,
+        institutional: false,
+        gender: p.gender,
+        country: p.country,
+        roles: p.roles,
+    });
+    let institutions = file.institution.into_iter().map(|i| Speaker {
+        name: i.name,
+        aliases: i.aliases,
+        institutional: true,
+        gender: None,
+        country: i.country,
+        roles: Vec::new(),
+    });
+    people.chain(institutions).collect()
+}
+
+impl Knowledge {
+    /// Builds the knowledge from gazetteer and taxonomy texts (TOML).
+    pub fn from_texts(gazetteer: &str, conflicts: &str) -> Result<Self, KnowledgeError> {
+        let g: GazetteerFile = parse(gazetteer, "gazetteer")?;
+        let c: ConflictsFile = parse(conflicts, "conflicts")?;
+        Ok(Self {
+            gazetteer: Gazetteer::build(speakers_of(g)),
+            taxonomy: Taxonomy::build(c),
+        })
+    }
+
+    /// The defaults shipped in `assets/`, extended by `gazetteer.toml` and
+    /// `conflicts.toml` in `dir` when it has them. Entries of the extensions with the
+    /// name of a default entry replace it.
+    pub fn load(dir: Option<&Path>) -> Result<Self, KnowledgeError> {
+        let mut g: GazetteerFile = parse(DEFAULT_GAZETTEER, "assets/gazetteer.toml")?;
+        let mut c: ConflictsFile = parse(DEFAULT_CONFLICTS, "assets/conflicts.toml")?;
+        if let Some(dir) = dir {
+            if let Some(text) = read_optional(&dir.join("gazetteer.toml"))? {
+                let extra: GazetteerFile = parse(&text, "gazetteer.toml")?;
+                g.person.retain(|p| !extra.person.iter().any(|e| e.name == p.name));
+                g.institution
+                    .retain(|p| !extra.institution.iter().any(|e| e.name == p.name));
+                g.person.extend(extra.person);
+                g.institution.extend(extra.institution);
+            }
+            if let Some(text) = read_optional(&dir.join("conflicts.toml"))? {
+                let extra: ConflictsFile = parse(&text, "conflicts.toml")?;
+                c.conflict.retain(|x| !extra.conflict.iter().any(|e| e.name == x.name));
+                c.conflict.extend(extra.conflict);
+                c.no_conflict_topics.extend(extra.no_conflict_topics);
+            }
+        }
+        Ok(Self {
+            gazetteer: Gazetteer::build(speakers_of(g)),
+            taxonomy: Taxonomy::build(c),
+        })
+    }
+
+    /// The conflict with this canonical name or alias (case- and dash-insensitive).
+    pub fn conflict_named(&self, name: &str) -> Option<ConflictIdx> {
+        let key = fold_name(name);
+        self.taxonomy.conflicts.iter().position(|c| {
+            fold_name(&c.name) == key || c.aliases.iter().any(|a| fold_name(a) == key)
+        })
+    }
+}
+
+/// Lowercase with every dash as '-', for comparing names typed with other dashes.
+pub fn fold_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}') { '-' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn read_optional(path: &Path) -> Result<Option<String>, KnowledgeError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(KnowledgeError::Read {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub const GAZETTEER: &str = r#"
+[[person]]
+name = "Anna Kowal"
+aliases = ["Ana Koval"]
+gender = "female"
+country = "Ruritania"
+roles = [{ title = "Foreign Minister", from = "2020-01-01" }]
+
+[[person]]
+name = "Boris Tamm"
+gender = "male"
+country = "Ruritania"
+roles = [{ title = "Presidential spokesman" }]
+
+[[person]]
+name = "Li Wen"
+gender = "male"
+country = "China"
+roles = [{ title = "Foreign Minister" }]
+
+[[institution]]
+name = "Ruritanian Foreign Ministry"
+aliases = ["Ruritania's foreign ministry"]
+country = "Ruritania"
+"#;
+
+    pub const CONFLICTS: &str = r#"
+no_conflict_topics = ["trade", "tariffs", "state visit"]
+
+[[conflict]]
+name = "Ruritania–Osterlich war"
+aliases = ["Ruritanian war"]
+keywords = ["Strelsau offensive"]
+places = ["Osterlich", "Zenda"]
+actors = ["Ruritanian army"]
+
+[[conflict]]
+name = "Zenda dispute"
+keywords = ["Zenda treaty"]
+actors = ["Zenda"]
+"#;
+
+    pub fn knowledge() -> Knowledge {
+        Knowledge::from_texts(GAZETTEER, CONFLICTS).expect("test knowledge parses")
+    }
+
+    #[test]
+    fn finds_names_aliases_and_institutions() {
+        let k = knowledge();
+        let text = "Ana Koval met the Ruritanian Foreign Ministry; annakowal is no name.";
+        let found = k.gazetteer.find_names(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(k.gazetteer.speakers[found[0].speaker].name, "Anna Kowal");
+        assert_eq!(&text[found[1].start..found[1].end], "the Ruritanian Foreign Ministry");
+    }
+
+    #[test]
+    fn surnames_include_family_names_first() {
+        let k = knowledge();
+        assert_eq!(k.gazetteer.by_surname("Koval").len(), 1);
+        assert_eq!(k.gazetteer.by_surname("li").len(), 1);
+        assert!(k.gazetteer.by_surname("Nobody").is_empty());
+    }
+
+    #[test]
+    fn evidence_weighs_terms_and_topics() {
+        let k = knowledge();
+        let ev = k.taxonomy.evidence("Fighting near Zenda and in Osterlich; trade too.");
+        assert!(ev.no_conflict_topic);
+        assert_eq!(ev.best(), vec![0]);
+        let ev = k.taxonomy.evidence("the Zendas");
+        assert!(ev.is_empty());
+    }
+
+    #[test]
+    fn default_assets_parse() {
+        let k = Knowledge::load(None).expect("default knowledge parses");
+        assert!(k.gazetteer.speakers.len() > 10);
+        assert!(k.conflict_named("russia-ukraine war").is_some());
+    }
+}

@@ -1,0 +1,485 @@
+//! Mentions of possible speakers in a paragraph: known names, titled names the gazetteer
+//! does not know, family names, pronouns, descriptions ("the Russian diplomat"), and
+//! subjects that are no official (sources, countries, news agencies).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::knowledge::{Gazetteer, NameMatch};
+use super::lexicon::{
+    RoleClass, country_of, descriptor_class, is_country_or_capital, is_honorific, is_news_outlet,
+    is_title, is_unnamed_source_noun,
+};
+use super::tokens::{Tok, TokKind, is_capitalized, strip_possessive};
+use crate::model::{Gender, SpeakerIdx};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A person or institution of the gazetteer.
+    Known(SpeakerIdx),
+    /// A person the gazetteer does not know, named with a title of office.
+    NewPerson { name: String },
+    /// A family name on its own or after a title ("Peskov", "Minister Lavrov").
+    Surname(String),
+    Pronoun(Gender),
+    /// "the spokesman", "the Russian diplomat".
+    Descriptor { class: RoleClass, country: Option<String> },
+    Latter,
+    Former,
+    /// A ministry the gazetteer does not know ("the Turkish Defence Ministry").
+    NewInstitution { name: String, country: Option<String> },
+    /// Unnamed sources, groups, countries, news agencies: subjects that are no official.
+    NotOfficial,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Token indices of the whole mention, title included.
+    pub toks: Range<usize>,
+    pub kind: MentionKind,
+    /// The title the text gives ("Kremlin spokesman", "Turkey's foreign minister").
+    pub title: Option<String>,
+}
+
+const NAME_PARTICLES: &[&str] = &["bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu", "la", "le", "di", "du", "ben"];
+const MINISTRY_KINDS: &[&str] = &["foreign", "defence", "defense", "interior", "justice", "finance", "health", "economy", "energy", "information", "foreign affairs"];
+
+struct Cursor<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    in_quote: &'a [bool],
+}
+
+impl<'a> Cursor<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Word && !self.in_quote[i]).then(|| &self.text[t.range()])
+    }
+
+    fn lower(&self, i: usize) -> Option<String> {
+        self.word(i).map(str::to_lowercase)
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct(c)) && !self.in_quote[i]
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.word(i).is_some_and(is_capitalized)
+    }
+
+    /// The longest title of office starting at `i`: its length in tokens and text.
+    fn title_at(&self, i: usize) -> Option<(usize, String)> {
+        let mut best = None;
+        let mut phrase = String::new();
+        for len in 1..=4 {
+            let Some(w) = self.lower(i + len - 1) else { break };
+            if len > 1 {
+                phrase.push(' ');
+            }
+            phrase.push_str(&w);
+            let singular = phrase.strip_suffix('s').unwrap_or(&phrase);
+            if is_title(&phrase) || (len == 1 && is_title(singular)) {
+                best = Some((len, phrase.clone()));
+            }
+        }
+        best
+    }
+
+    fn span_text(&self, toks: Range<usize>) -> String {
+        match (self.toks.get(toks.start), self.toks.get(toks.end.saturating_sub(1))) {
+            (Some(a), Some(b)) if toks.start < toks.end => self.text[a.start..b.end].to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// A capitalised word that can be part of a person's name.
+    fn name_word(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            is_capitalized(w)
+                && self.title_at(i).is_none()
+                && !is_country_or_capital(strip_possessive(w))
+                && country_of(w).is_none()
+        })
+    }
+
+    /// Name tokens from `i`: capitalised words, with particles ("bin", "al") inside.
+    fn name_run(&self, i: usize) -> usize {
+        let mut len = 0;
+        while len < 5 {
+            let at = i + len;
+            if self.name_word(at) {
+                len += 1;
+                // A possessive ends the name: "Trump's envoy".
+                if self.word(at).is_some_and(|w| strip_possessive(w).len() != w.len()) {
+                    break;
+                }
+            } else if len > 0
+                && self.lower(at).is_some_and(|w| NAME_PARTICLES.contains(&w.as_str()))
+                && self.name_word(at + 1)
+            {
+                len += 1;
+            } else {
+                break;
+            }
+        }
+        len
+    }
+
+    /// Modifiers before a title: "Kremlin", "Russian", "Iran's", "U.S.", "Hamas".
+    fn modifiers_before(&self, end: usize, sentence_start: usize) -> usize {
+        let mut start = end;
+        while start > sentence_start {
+            let i = start - 1;
+            let Some(w) = self.word(i) else { break };
+            let modifier = is_capitalized(w) && self.title_at(i).is_none()
+                || self.punct(i + 1, '.') && w.len() <= 3;
+            if !modifier {
+                break;
+            }
+            start -= 1;
+        }
+        start
+    }
+
+    /// A title right before token `end` ("Russian Foreign Minister" before a name):
+    /// where it starts and its text.
+    fn title_before(&self, end: usize) -> Option<(usize, String)> {
+        // Try each possible start of a title phrase ending at `end`.
+        for len in (1..=4).rev() {
+            let Some(start) = end.checked_sub(len) else { continue };
+            if let Some((l, _)) = self.title_at(start) {
+                if l == len {
+                    let first = self.modifiers_before(start, 0);
+                    return Some((first, self.span_text(first..end)));
+                }
+            }
+        }
+        None
+    }
+
+    /// An appositive title after a name: ", Kremlin spokesperson," or ", the spokesman,".
+    fn apposition_after(&self, end: usize) -> Option<String> {
+        if !self.punct(end, ',') {
+            return None;
+        }
+        let close = (end + 1..(end + 12).min(self.toks.len())).find(|&i| self.punct(i, ',') || self.punct(i, '.'))?;
+        let has_title = (end + 1..close).any(|i| self.title_at(i).is_some());
+        let clause = self.lower(end + 1).is_some_and(|w| w == "who" || w == "which");
+        (has_title && !clause).then(|| {
+            let start = if self.is(end + 1, "the") || self.is(end + 1, "a") { end + 2 } else { end + 1 };
+            self.span_text(start..close)
+        })
+    }
+}
+
+/// Whether the tokens are a ministry: "the Russian Foreign Ministry", "Turkey's defence
+/// ministry", "the Ministry of Foreign Affairs". Returns its length and normalised name.
+fn ministry_at(c: &Cursor, i: usize) -> Option<(usize, String, Option<String>)> {
+    let mut j = i;
+    if c.is(j, "the") {
+        j += 1;
+    }
+    let country = c.word(j).and_then(country_of);
+    if country.is_some() {
+        j += 1;
+    }
+    if c.is(j, "ministry") && c.is(j + 1, "of") {
+        let kind = c.lower(j + 2)?;
+        let len = if kind == "foreign" && c.is(j + 3, "affairs") { 4 } else { 3 };
+        let kind = if kind == "foreign" { "Foreign".to_string() } else { capitalize(&kind) };
+        return Some((j + len - i, ministry_name(country, &kind), country.map(str::to_string)));
+    }
+    let kind = c.lower(j)?;
+    let (kind_len, kind) = if kind == "foreign" && c.is(j + 1, "affairs") {
+        (2, "Foreign".to_string())
+    } else if MINISTRY_KINDS.contains(&kind.as_str()) {
+        (1, capitalize(&kind))
+    } else {
+        return None;
+    };
+    c.is(j + kind_len, "ministry")
+        .then(|| (j + kind_len + 1 - i, ministry_name(country, &kind), country.map(str::to_string)))
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn ministry_name(country: Option<&str>, kind: &str) -> String {
+    let adjective = country.and_then(|c| {
+        super::lexicon::COUNTRIES
+            .iter()
+            .find(|&&(name, _, _)| name == c)
+            .map(|&(_, adjective, _)| adjective)
+    });
+    match adjective {
+        Some(a) => format!("{a} {kind} Ministry"),
+        None => format!("{kind} Ministry"),
+    }
+}
+
+/// Finds the mentions of one paragraph, outside quotes, in order.
+pub fn find_mentions(
+    text: &str,
+    toks: &[Tok],
+    in_quote: &[bool],
+    gazetteer: &Gazetteer,
+    local_surnames: &HashSet<String>,
+) -> Vec<Mention> {
+    let c = Cursor { text, toks, in_quote };
+    let mut covered = vec![false; toks.len()];
+    let mut mentions = Vec::new();
+    let names: Vec<NameMatch> = gazetteer.find_names(text);
+    let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
+
+    // Known people first: their titles may contain an institution ("Kremlin spokesman").
+    for institutional_pass in [false, true] {
+        for m in &names {
+            let speaker = &gazetteer.speakers[m.speaker];
+            if speaker.institutional != institutional_pass {
+                continue;
+            }
+            let (a, b) = (tok_at(m.start), tok_at(m.end));
+            if a >= b || (a..b).any(|i| covered[i] || in_quote[i]) {
+                continue;
+            }
+            // "the Kremlin spokesman": the institution only qualifies a title.
+            if speaker.institutional && c.title_at(b).is_some() {
+                continue;
+            }
+            let (start, title) = match c.title_before(a) {
+                Some((s, t)) if (s..a).all(|i| !covered[i]) => (s, Some(t)),
+                _ => (a, None),
+            };
+            let title = title.or_else(|| c.apposition_after(b));
+            covered[start..b].iter_mut().for_each(|x| *x = true);
+            mentions.push(Mention { toks: start..b, kind: MentionKind::Known(m.speaker), title });
+        }
+    }
+
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i] || in_quote[i] || toks[i].kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        let Some(found) = mention_at(&c, i, gazetteer, local_surnames) else {
+            i += 1;
+            continue;
+        };
+        let end = found.toks.end;
+        if (found.toks.clone()).any(|k| covered[k]) {
+            i += 1;
+            continue;
+        }
+        covered[found.toks.clone()].iter_mut().for_each(|x| *x = true);
+        mentions.push(found);
+        i = end;
+    }
+    mentions.sort_by_key(|m| m.toks.start);
+    mentions
+}
+
+fn is_surname(word: &str, gazetteer: &Gazetteer, local: &HashSet<String>) -> bool {
+    let w = strip_possessive(word);
+    !gazetteer.by_surname(w).is_empty() || local.contains(&w.to_lowercase())
+}
+
+/// The mention starting at token `i`, if one does.
+fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: &HashSet<String>) -> Option<Mention> {
+    let lower = c.lower(i)?;
+    let mention = |len: usize, kind: MentionKind, title: Option<String>| {
+        Some(Mention { toks: i..i + len, kind, title })
+    };
+    match lower.as_str() {
+        "he" | "him" => return mention(1, MentionKind::Pronoun(Gender::Male), None),
+        "she" | "her" => return mention(1, MentionKind::Pronoun(Gender::Female), None),
+        "the" if c.is(i + 1, "latter") => return mention(2, MentionKind::Latter, None),
+        "the" if c.is(i + 1, "former") && c.title_at(i + 2).is_none() => {
+            return mention(2, MentionKind::Former, None);
+        }
+        _ => {}
+    }
+    if let Some((len, name, country)) = ministry_at(c, i) {
+        return mention(len, MentionKind::NewInstitution { name, country }, None);
+    }
+    // Honorific and family name: "Mr. Trump", "Mr Trump".
+    if is_honorific(&lower) {
+        let at = if c.punct(i + 1, '.') { i + 2 } else { i + 1 };
+        if let Some(w) = c.word(at).filter(|w| is_capitalized(w)) {
+            return mention(at + 1 - i, MentionKind::Surname(strip_possessive(w).to_string()), None);
+        }
+    }
+
+    // Determiner, modifiers, title, and then a name or nothing.
+    let determiner = match lower.as_str() {
+        "the" => Some(true),
+        "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some" | "many" | "other" | "senior" => Some(false),
+        _ => None,
+    };
+    let mut j = i + usize::from(determiner.is_some());
+    let modifiers_start = j;
+    while c.word(j).is_some_and(|w| {
+        (is_capitalized(w) || country_of(w).is_some() || matches!(w, "senior" | "top" | "former" | "deputy" | "chief" | "military" | "presidential" | "foreign" | "defence" | "defense"))
+            && c.title_at(j).is_none()
+    }) || c.punct(j, '.') && j > modifiers_start
+    {
+        j += 1;
+        if j - modifiers_start > 4 {
+            break;
+        }
+    }
+    let modifiers = modifiers_start..j;
+    if let Some((title_len, title)) = c.title_at(j) {
+        let name_start = j + title_len;
+        let name_len = c.name_run(name_start);
+        let title_text = c.span_text(modifiers_start..name_start);
+        if name_len > 0 {
+            let end = name_start + name_len;
+            let name = c.span_text(name_start..end);
+            let name = strip_possessive(&name).to_string();
+            let kind = if name_len == 1 && is_surname(&name, gazetteer, local) {
+                MentionKind::Surname(name)
+            } else {
+                MentionKind::NewPerson { name }
+            };
+            let kind = if determiner == Some(false) { MentionKind::NotOfficial } else { kind };
+            return Some(Mention { toks: i..end, kind, title: Some(title_text) });
+        }
+        let end = name_start;
+        return match determiner {
+            Some(true) => {
+                let class = descriptor_class(&title).or_else(|| descriptor_class(title.rsplit(' ').next().unwrap_or("")))?;
+                let country = modifiers.clone().find_map(|k| {
+                    let w = c.word(k)?;
+                    country_of(w).map(str::to_string).or_else(|| {
+                        gazetteer
+                            .find_names(w)
+                            .first()
+                            .and_then(|m| gazetteer.speakers[m.speaker].country.clone())
+                    })
+                });
+                Some(Mention { toks: i..end, kind: MentionKind::Descriptor { class, country }, title: Some(title_text) })
+            }
+            _ => Some(Mention { toks: i..end, kind: MentionKind::NotOfficial, title: None }),
+        };
+    }
+    // Unnamed sources: "sources", "an official", "Russian officials", "diplomats".
+    if let Some(w) = c.lower(j) {
+        if is_unnamed_source_noun(&w) && (determiner.is_some() || j > modifiers_start || j == i) {
+            let capital_noun = c.capitalized(j) && j > 0 && !c.punct(j - 1, '.');
+            if !capital_noun {
+                return Some(Mention { toks: i..j + 1, kind: MentionKind::NotOfficial, title: None });
+            }
+        }
+    }
+    // Capitalised words: countries, capitals and outlets are no officials; a family name
+    // we know is a mention; an unknown name with an appositive title is a new person.
+    if !c.capitalized(i) {
+        return None;
+    }
+    let run = c.name_run(i).max(1);
+    let whole = c.span_text(i..i + run);
+    let first = c.word(i)?;
+    if is_country_or_capital(strip_possessive(first)) || is_news_outlet(&whole) || is_news_outlet(first) {
+        let len = if is_news_outlet(&whole) { run } else { 1 };
+        return mention(len, MentionKind::NotOfficial, None);
+    }
+    if run == 1 && is_surname(first, gazetteer, local) {
+        return mention(1, MentionKind::Surname(strip_possessive(first).to_string()), None);
+    }
+    if run >= 2 {
+        if let Some(title) = c.apposition_after(i + run) {
+            return mention(run, MentionKind::NewPerson { name: strip_possessive(&whole).to_string() }, Some(title));
+        }
+        let last = c.word(i + run - 1)?;
+        if is_surname(last, gazetteer, local) {
+            return mention(run, MentionKind::Surname(strip_possessive(last).to_string()), None);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::knowledge::tests::knowledge;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(String, MentionKind, Option<String>)> {
+        let k = knowledge();
+        let toks = tokenize(text);
+        let in_quote = vec![false; toks.len()];
+        find_mentions(text, &toks, &in_quote, &k.gazetteer, &HashSet::new())
+            .into_iter()
+            .map(|m| (text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_string(), m.kind, m.title))
+            .collect()
+    }
+
+    #[test]
+    fn known_names_take_their_titles() {
+        let found = mentions("Ruritanian Foreign Minister Anna Kowal said on Monday.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "Ruritanian Foreign Minister Anna Kowal");
+        assert_eq!(found[0].1, MentionKind::Known(0));
+        assert_eq!(found[0].2.as_deref(), Some("Ruritanian Foreign Minister"));
+    }
+
+    #[test]
+    fn appositive_titles() {
+        let found = mentions("Boris Tamm, the presidential spokesman, said.");
+        assert_eq!(found[0].2.as_deref(), Some("presidential spokesman"));
+        let found = mentions("Hakan Fidan, Turkey's foreign minister, said.");
+        assert_eq!(found[0].1, MentionKind::NewPerson { name: "Hakan Fidan".into() });
+    }
+
+    #[test]
+    fn unknown_people_with_a_title_become_speakers() {
+        let found = mentions("Turkish Foreign Minister Hakan Fidan told reporters.");
+        assert_eq!(found[0].1, MentionKind::NewPerson { name: "Hakan Fidan".into() });
+        assert_eq!(found[0].2.as_deref(), Some("Turkish Foreign Minister"));
+    }
+
+    #[test]
+    fn family_names_pronouns_and_descriptors() {
+        let found = mentions("Minister Kowal spoke, then she left; the Ruritanian diplomat and the latter stayed.");
+        let kinds: Vec<_> = found.iter().map(|f| f.1.clone()).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                MentionKind::Surname("Kowal".into()),
+                MentionKind::Pronoun(Gender::Female),
+                MentionKind::Descriptor { class: RoleClass::Diplomat, country: None },
+                MentionKind::Latter,
+            ]
+        );
+    }
+
+    #[test]
+    fn unnamed_sources_countries_and_outlets_are_no_officials() {
+        for text in ["Sources said it.", "An official said it.", "Russian officials said it.", "Reuters reported it.", "Moscow has called for calm.", "A spokesman said it."] {
+            let found = mentions(text);
+            assert_eq!(found.first().map(|f| f.1.clone()), Some(MentionKind::NotOfficial), "{text}");
+        }
+    }
+
+    #[test]
+    fn ministries_are_institutions() {
+        let found = mentions("The Turkish Defence Ministry said.");
+        assert_eq!(
+            found[0].1,
+            MentionKind::NewInstitution { name: "Turkish Defence Ministry".into(), country: Some("Turkey".into()) }
+        );
+        let found = mentions("Ruritania's foreign ministry said.");
+        assert!(matches!(found[0].1, MentionKind::Known(_)));
+    }
+}

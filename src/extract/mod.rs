@@ -1,0 +1,384 @@
+//! From articles to statements: sentences, quotes and reported speech, speakers, dates,
+//! conflicts, and the events that group one utterance across outlets.
+//!
+//! Each stage is a plain function from data to data; this module runs them over an
+//! article, keeping the little state that crosses sentences (who spoke last, who was
+//! mentioned, the date in focus), and over a corpus in parallel.
+
+pub mod attribution;
+pub mod conflicts;
+pub mod dates;
+pub mod events;
+pub mod knowledge;
+pub mod lexicon;
+pub mod mentions;
+pub mod quotes;
+pub mod sentences;
+pub mod tokens;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use self::attribution::{Paragraph, SpeakerSource, analyze_sentence};
+use self::knowledge::{Knowledge, surnames_of};
+use self::lexicon::{RoleClass, is_background_marker, role_in_class};
+use self::mentions::{Mention, MentionKind, find_mentions};
+use crate::model::{
+    Article, ConflictIdx, DateValue, Gender, Kind, Speaker, SpeakerIdx, Statement,
+    StatementDate,
+};
+
+/// A speaker as an article names it: one of the gazetteer, or one it does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum SpeakerKey {
+    Known(SpeakerIdx),
+    NewPerson(String),
+    NewInstitution(String),
+}
+
+/// A statement of one article, its speaker not yet given a place in the dataset.
+#[derive(Debug, Clone)]
+struct Found {
+    span: Range<usize>,
+    speaker: SpeakerKey,
+    role: Option<String>,
+    country: Option<String>,
+    kind: Kind,
+    date: StatementDate,
+    conflict: Option<ConflictIdx>,
+}
+
+/// The statements of a corpus and the speakers they point to: the gazetteer's, then
+/// those found in the text.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub speakers: Vec<Speaker>,
+    pub statements: Vec<Statement>,
+}
+
+/// Extracts the statements of all articles, in parallel, and groups them into events.
+pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
+    let found: Vec<Vec<Found>> = articles
+        .par_iter()
+        .map(|a| extract_article(a, knowledge))
+        .collect();
+
+    let mut speakers = knowledge.gazetteer.speakers.clone();
+    let mut new_index: HashMap<SpeakerKey, SpeakerIdx> = HashMap::new();
+    let mut statements = Vec::new();
+    for (article, list) in found.into_iter().enumerate() {
+        for f in list {
+            let speaker = match &f.speaker {
+                SpeakerKey::Known(i) => *i,
+                key @ (SpeakerKey::NewPerson(name) | SpeakerKey::NewInstitution(name)) => {
+                    *new_index.entry(key.clone()).or_insert_with(|| {
+                        speakers.push(Speaker {
+                            name: name.clone(),
+                            institutional: matches!(key, SpeakerKey::NewInstitution(_)),
+                            country: f.country.clone(),
+                            roles: f
+                                .role
+                                .iter()
+                                .map(|t| crate::model::Role { title: t.clone(), from: None, to: None })
+                                .collect(),
+                            ..Speaker::default()
+                        });
+                        speakers.len() - 1
+                    })
+                }
+            };
+            statements.push(Statement {
+                article,
+                span: f.span,
+                speaker,
+                role: f.role,
+                conflict: f.conflict,
+                date: f.date,
+                kind: f.kind,
+                event: 0,
+            });
+        }
+    }
+    let inputs: Vec<events::EventInput> = statements
+        .iter()
+        .map(|s| events::EventInput {
+            article: s.article,
+            speaker: s.speaker,
+            date: s.date.value,
+            text: articles[s.article].text.get(s.span.clone()).unwrap_or(""),
+        })
+        .collect();
+    for (s, e) in statements.iter_mut().zip(events::group_events(&inputs)) {
+        s.event = e;
+    }
+    Extraction { speakers, statements }
+}
+
+/// What carries from sentence to sentence in one article.
+struct ArticleState<'k> {
+    knowledge: &'k Knowledge,
+    published: Option<NaiveDate>,
+    /// The date the lead puts in focus, and the words that set it.
+    focus: Option<(NaiveDate, String)>,
+    last_speaker: Option<SpeakerKey>,
+    /// People mentioned so far, the latest last.
+    people: Vec<SpeakerKey>,
+    /// Family names of people the gazetteer does not know, as this article names them.
+    local_surnames: HashMap<String, SpeakerKey>,
+    titles: HashMap<SpeakerKey, String>,
+    countries: HashMap<SpeakerKey, String>,
+    previous_conflict: Option<ConflictIdx>,
+    article_conflict: Option<ConflictIdx>,
+}
+
+impl ArticleState<'_> {
+    fn speaker(&self, key: &SpeakerKey) -> Option<&Speaker> {
+        match key {
+            SpeakerKey::Known(i) => self.knowledge.gazetteer.speakers.get(*i),
+            _ => None,
+        }
+    }
+
+    fn gender(&self, key: &SpeakerKey) -> Option<Gender> {
+        self.speaker(key).and_then(|s| s.gender)
+    }
+
+    fn is_person(&self, key: &SpeakerKey) -> bool {
+        match key {
+            SpeakerKey::Known(i) => !self.knowledge.gazetteer.speakers[*i].institutional,
+            SpeakerKey::NewPerson(_) => true,
+            SpeakerKey::NewInstitution(_) => false,
+        }
+    }
+
+    fn mentioned(&mut self, key: &SpeakerKey) {
+        if self.is_person(key) {
+            self.people.retain(|k| k != key);
+            self.people.push(key.clone());
+        }
+    }
+
+    fn fits(&self, key: &SpeakerKey, class: RoleClass, country: Option<&str>) -> bool {
+        let in_class = self.titles.get(key).is_some_and(|t| role_in_class(t, class))
+            || self
+                .speaker(key)
+                .is_some_and(|s| s.roles.iter().any(|r| role_in_class(&r.title, class)));
+        let country_ok = country.is_none_or(|c| {
+            let theirs = self
+                .speaker(key)
+                .and_then(|s| s.country.as_deref())
+                .or(self.countries.get(key).map(String::as_str));
+            theirs.is_none_or(|t| t.eq_ignore_ascii_case(c))
+        });
+        in_class && country_ok
+    }
+
+    /// The speaker a mention refers to, when it is an official or an institution.
+    fn resolve(&mut self, m: &Mention) -> Option<SpeakerKey> {
+        let key = match &m.kind {
+            MentionKind::Known(i) => Some(SpeakerKey::Known(*i)),
+            MentionKind::NewPerson { name } => {
+                let key = SpeakerKey::NewPerson(name.clone());
+                for s in surnames_of(name, None) {
+                    self.local_surnames.insert(s, key.clone());
+                }
+                Some(key)
+            }
+            MentionKind::NewInstitution { name, country } => {
+                let key = SpeakerKey::NewInstitution(name.clone());
+                if let Some(c) = country {
+                    self.countries.insert(key.clone(), c.clone());
+                }
+                Some(key)
+            }
+            MentionKind::Surname(s) => self.by_surname(s),
+            MentionKind::Pronoun(g) => self
+                .last_speaker
+                .clone()
+                .filter(|k| self.is_person(k) && self.gender(k).is_none_or(|x| x == *g))
+                .or_else(|| {
+                    self.people
+                        .iter()
+                        .rev()
+                        .find(|k| self.gender(k) == Some(*g))
+                        .cloned()
+                }),
+            MentionKind::Descriptor { class, country } => {
+                let country = country.as_deref();
+                self.last_speaker
+                    .clone()
+                    .filter(|k| self.fits(k, *class, country))
+                    .or_else(|| self.people.iter().rev().find(|k| self.fits(k, *class, country)).cloned())
+            }
+            MentionKind::Latter => self.people.last().cloned(),
+            MentionKind::Former => self.people.iter().rev().nth(1).cloned(),
+            MentionKind::NotOfficial => None,
+        };
+        if let Some(k) = &key {
+            if let Some(t) = &m.title {
+                self.titles.insert(k.clone(), t.clone());
+            }
+            self.mentioned(k);
+        }
+        key
+    }
+
+    fn by_surname(&self, surname: &str) -> Option<SpeakerKey> {
+        let lower = surname.to_lowercase();
+        if let Some(k) = self.local_surnames.get(&lower) {
+            return Some(k.clone());
+        }
+        let candidates = self.knowledge.gazetteer.by_surname(surname);
+        // One already named in this article wins; otherwise the name must be unambiguous.
+        self.people
+            .iter()
+            .rev()
+            .find(|k| matches!(k, SpeakerKey::Known(i) if candidates.contains(i)))
+            .cloned()
+            .or_else(|| match candidates {
+                [one] => Some(SpeakerKey::Known(*one)),
+                _ => None,
+            })
+    }
+
+    fn role(&self, key: &SpeakerKey, date: &DateValue) -> Option<String> {
+        self.titles.get(key).cloned().or_else(|| {
+            let day = date.bounds().map(|(first, _)| first);
+            self.speaker(key).and_then(|s| s.role_on(day)).map(str::to_string)
+        })
+    }
+
+    fn date(&self, time: Option<(DateValue, String)>, background: bool) -> StatementDate {
+        if let Some((value, basis)) = time {
+            return StatementDate { value, basis };
+        }
+        if background {
+            return StatementDate::unknown("background: said at an earlier, unstated time");
+        }
+        if let Some((date, basis)) = &self.focus {
+            return StatementDate { value: DateValue::Day { date: *date }, basis: format!("date in focus: {basis}") };
+        }
+        match self.published {
+            Some(date) => StatementDate { value: DateValue::Day { date }, basis: "publication date".into() },
+            None => StatementDate::unknown("undated article, no time expression"),
+        }
+    }
+}
+
+/// The tokens of each quote, for the sentence stages.
+fn quote_of_tokens(toks: &[tokens::Tok], quotes: &[quotes::Quote]) -> Vec<Option<usize>> {
+    toks.iter()
+        .map(|t| quotes.iter().position(|q| q.outer.contains(&t.start)))
+        .collect()
+}
+
+/// Extracts the statements of one article.
+fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
+    let taxonomy = &knowledge.taxonomy;
+    let lead = article
+        .title
+        .iter()
+        .map(String::as_str)
+        .chain(article.paragraphs.first().map(|r| &article.text[r.clone()]))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let body: String = article.paragraphs.iter().map(|r| &article.text[r.clone()]).collect::<Vec<_>>().join("\n");
+    let mut state = ArticleState {
+        knowledge,
+        published: article.published,
+        focus: None,
+        last_speaker: None,
+        people: Vec::new(),
+        local_surnames: HashMap::new(),
+        titles: HashMap::new(),
+        countries: HashMap::new(),
+        previous_conflict: None,
+        article_conflict: conflicts::article_conflict(taxonomy, &lead, &body, article.published),
+    };
+    let mut found = Vec::new();
+    for (p_index, range) in article.paragraphs.iter().enumerate() {
+        let base = range.start;
+        let text = &article.text[range.clone()];
+        let toks = tokens::tokenize(text);
+        if toks.is_empty() {
+            continue;
+        }
+        let quotes = quotes::find_quotes(text);
+        let quote_of = quote_of_tokens(&toks, &quotes);
+        let in_quote: Vec<bool> = quote_of.iter().map(Option::is_some).collect();
+        let local: HashSet<String> = state.local_surnames.keys().cloned().collect();
+        let mentions = find_mentions(text, &toks, &in_quote, &knowledge.gazetteer, &local);
+        let times = dates::find_time_exprs(text, &toks);
+        let para = Paragraph { text, toks: &toks, quotes: &quotes, quote_of: &quote_of, mentions: &mentions, times: &times };
+        let background_paragraph = toks.first().is_some_and(|t| is_background_marker(&text[t.range()].to_lowercase()));
+        let time_text = |t: usize| {
+            let e = &times[t];
+            text[toks[e.toks.start].start..toks[e.toks.end - 1].end].to_string()
+        };
+
+        let mut resolved: Vec<Option<SpeakerKey>> = vec![None; mentions.len()];
+        let mut next_mention = 0;
+        for sentence in sentences::split_sentences(text, &toks, &quotes) {
+            let first = toks.partition_point(|t| t.start < sentence.start);
+            let last = toks.partition_point(|t| t.start < sentence.end);
+            if first >= last {
+                continue;
+            }
+            let analysis = analyze_sentence(&para, first..last);
+            // Pronouns and descriptors look back from before this sentence's statements.
+            let speaker_before = state.last_speaker.clone();
+            while next_mention < mentions.len() && mentions[next_mention].toks.start < last {
+                resolved[next_mention] = state.resolve(&mentions[next_mention]);
+                next_mention += 1;
+            }
+            if p_index == 0 && state.focus.is_none() {
+                if let Some(t) = analysis.leading_time {
+                    if let DateValue::Day { date } = dates::resolve(times[t].kind, state.published, None) {
+                        state.focus = Some((date, time_text(t)));
+                    }
+                }
+            }
+            if analysis.unofficial_speech {
+                state.last_speaker = None;
+            }
+            for cand in &analysis.candidates {
+                let key = match cand.speaker {
+                    SpeakerSource::Mention(m) => resolved[m].clone(),
+                    SpeakerSource::Continuation => speaker_before.clone(),
+                };
+                let Some(key) = key else { continue };
+                let focus_day = state.focus.as_ref().map(|(d, _)| *d);
+                let time = cand.time.map(|t| (dates::resolve(times[t].kind, state.published, focus_day), time_text(t)));
+                if p_index == 0 && state.focus.is_none() {
+                    if let Some((DateValue::Day { date }, basis)) = &time {
+                        state.focus = Some((*date, basis.clone()));
+                    }
+                }
+                let date = state.date(time, cand.background || background_paragraph && cand.time.is_none());
+                let day = date.value.bounds().map(|(d, _)| d);
+                let ctx = conflicts::Context { previous: state.previous_conflict, article: state.article_conflict, day };
+                let conflict = conflicts::tag(taxonomy, &text[cand.span.clone()], &text[sentence.clone()], &ctx);
+                state.previous_conflict = conflict.or(state.previous_conflict);
+                let role = state.role(&key, &date.value);
+                let country = state.countries.get(&key).cloned();
+                found.push(Found {
+                    span: base + cand.span.start..base + cand.span.end,
+                    speaker: key.clone(),
+                    role,
+                    country,
+                    kind: cand.kind,
+                    date,
+                    conflict,
+                });
+                state.last_speaker = Some(key);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,226 @@
+//! Extraction on small made-up articles, one phenomenon each.
+
+use chrono::NaiveDate;
+
+use super::knowledge::tests::knowledge;
+use super::*;
+use crate::model::{Article, DateValue, Kind};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+/// An article whose paragraphs are its non-empty lines.
+pub fn article(text: &str, published: Option<&str>) -> Article {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if !trimmed.trim().is_empty() {
+            paragraphs.push(start..start + trimmed.len());
+        }
+        start += line.len();
+    }
+    Article {
+        file: "test.txt".into(),
+        published: published.map(day),
+        text: text.to_string(),
+        paragraphs,
+        ..Article::default()
+    }
+}
+
+struct Got {
+    text: String,
+    speaker: String,
+    kind: Kind,
+    date: DateValue,
+    conflict: Option<String>,
+}
+
+fn run(text: &str, published: Option<&str>) -> Vec<Got> {
+    let k = knowledge();
+    let a = article(text, published);
+    let ex = extract(std::slice::from_ref(&a), &k);
+    ex.statements
+        .iter()
+        .map(|s| Got {
+            text: a.text[s.span.clone()].to_string(),
+            speaker: ex.speakers[s.speaker].name.clone(),
+            kind: s.kind,
+            date: s.date.value,
+            conflict: s.conflict.map(|c| k.taxonomy.conflicts[c].name.clone()),
+        })
+        .collect()
+}
+
+fn on(s: &str) -> DateValue {
+    DateValue::Day { date: day(s) }
+}
+
+#[test]
+fn reported_speech_with_a_that_clause() {
+    let got = run("Ruritanian Foreign Minister Anna Kowal said on Monday that the Strelsau offensive had failed.", Some("2024-05-08"));
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker, "Anna Kowal");
+    assert_eq!(got[0].kind, Kind::Reported);
+    assert_eq!(got[0].date, on("2024-05-06"));
+    assert_eq!(got[0].conflict.as_deref(), Some("Ruritania–Osterlich war"));
+}
+
+#[test]
+fn trailing_attribution_names_the_speaker_not_the_subject_of_the_content() {
+    let got = run("Anna Kowal supports talks with Osterlich, presidential spokesman Boris Tamm said on Friday.", Some("2024-05-10"));
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker, "Boris Tamm");
+    assert_eq!(got[0].date, on("2024-05-10"));
+}
+
+#[test]
+fn direct_quotes_with_attribution_before_and_after() {
+    let text = "“We will not give up Zenda. Never,” Kowal said.\nTamm replied: “The talks go on.”";
+    let got = run(text, Some("2024-05-10"));
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].text, "We will not give up Zenda. Never");
+    assert_eq!(got[0].speaker, "Anna Kowal");
+    assert_eq!(got[0].kind, Kind::Direct);
+    assert_eq!(got[1].text, "The talks go on.");
+    assert_eq!(got[1].speaker, "Boris Tamm");
+}
+
+#[test]
+fn a_quote_paragraph_continues_the_previous_speaker() {
+    let text = "“We are ready,” said Boris Tamm.\n“So, yes, there is much to do, but we are hopeful.”";
+    let got = run(text, Some("2024-05-10"));
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].speaker, "Boris Tamm");
+}
+
+#[test]
+fn pronouns_descriptors_and_according_to() {
+    let text = "Anna Kowal said the border was calm.\nAccording to her, the army left Zenda. “We keep our word,” the Ruritanian diplomat added.\nShe also warned that the truce was fragile.";
+    let got = run(text, Some("2024-05-10"));
+    assert_eq!(got.len(), 4);
+    assert!(got.iter().all(|g| g.speaker == "Anna Kowal"), "{:?}", got.iter().map(|g| &g.speaker).collect::<Vec<_>>());
+}
+
+#[test]
+fn the_latter_is_the_last_person_named() {
+    let text = "Boris Tamm and Anna Kowal met on Monday, with the latter vowing to end the war in Osterlich.";
+    let got = run(text, Some("2024-05-08"));
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker, "Anna Kowal");
+    assert_eq!(got[0].date, on("2024-05-06"));
+}
+
+#[test]
+fn unnamed_sources_countries_and_agencies_are_not_officials() {
+    let text = "Sources said the talks had failed.\nAn official said the talks were over.\nRuritania has called for restraint.\nReuters reported that the army moved.\n“We move at dawn.”";
+    let got = run(text, Some("2024-05-10"));
+    assert!(got.is_empty(), "{:?}", got.iter().map(|g| &g.text).collect::<Vec<_>>());
+}
+
+#[test]
+fn quotes_inside_a_quote_belong_to_the_quoted_speaker() {
+    let text = "“Kowal supported the idea. At the same time, she noted that much must be done,” Tamm said.";
+    let got = run(text, Some("2024-05-10"));
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker, "Boris Tamm");
+}
+
+#[test]
+fn a_report_quoted_before_the_speaker_is_not_his() {
+    let text = "Tamm said on Monday that talks went on.\nRegarding a report that “Kowal sent a letter to the emperor,” he refuted it by saying, “There was no letter.”";
+    let got = run(text, Some("2024-05-10"));
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].text, "There was no letter.");
+    assert_eq!(got[1].speaker, "Boris Tamm");
+}
+
+#[test]
+fn phrases_and_names_in_quotes_are_not_statements() {
+    let text = "Tamm described the situation as “very difficult,” adding that talks went on.\nKowal spoke at the forum “Zenda Readings” held on the same day.";
+    let got = run(text, Some("2024-05-10"));
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].kind, Kind::Reported);
+    assert!(got[0].text.starts_with("Tamm described"));
+}
+
+#[test]
+fn the_lead_sets_the_date_in_focus() {
+    let text = "On the 9th, Ruritania welcomed the truce.\nBoris Tamm told reporters the truce would hold.\nKowal said the same day that the army would stay.";
+    let got = run(text, Some("2024-05-10"));
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].date, on("2024-05-09"));
+    assert_eq!(got[1].date, on("2024-05-09"));
+}
+
+#[test]
+fn dates_in_the_question_or_the_content_are_not_the_statement_date() {
+    let text = "When asked whether Kowal had met the envoy the day before, Tamm replied: “No.”\nTamm said the vote would take place on Friday.";
+    let got = run(text, Some("2024-05-08"));
+    assert_eq!(got.len(), 2, "{:?}", got.iter().map(|g| &g.text).collect::<Vec<_>>());
+    assert_eq!(got[0].text, "No.");
+    assert_eq!(got[0].date, on("2024-05-08"));
+    assert_eq!(got[1].date, on("2024-05-08"));
+    let got = run("Tamm said Kowal would travel to Zenda on Friday.", Some("2024-05-08"));
+    assert_eq!(got[0].date, on("2024-05-08"));
+}
+
+#[test]
+fn months_ranges_and_background() {
+    let text = "Kowal told state television in late April the treaty would be signed.\nIn January, Tamm stated that peace must last.\nKowal has repeatedly said the war must end.\nPreviously, officials rejected a pause. Boris Tamm ruled out any frozen conflict.";
+    let got = run(text, Some("2024-05-10"));
+    assert_eq!(got.len(), 4);
+    assert_eq!(got[0].date, DateValue::Range { first: day("2024-04-21"), last: day("2024-04-30") });
+    assert_eq!(got[1].date, DateValue::month(2024, 1));
+    assert_eq!(got[2].date, DateValue::Unknown);
+    assert_eq!(got[3].date, DateValue::Unknown);
+}
+
+#[test]
+fn unknown_officials_are_found_by_their_title() {
+    let text = "Deputy Defence Minister Karl Brandt said on Monday the army was ready.\nBrandt added that reserves were called up.";
+    let got = run(text, Some("2024-05-08"));
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].speaker, "Karl Brandt");
+    assert_eq!(got[1].speaker, "Karl Brandt");
+}
+
+#[test]
+fn institutions_speak_for_themselves() {
+    let text = "The Ruritanian Foreign Ministry said on Monday that Zenda was calm.\nThe Turkish Defence Ministry warned that ships must leave.";
+    let got = run(text, Some("2024-05-08"));
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].speaker, "Ruritanian Foreign Ministry");
+    assert_eq!(got[1].speaker, "Turkish Defence Ministry");
+}
+
+#[test]
+fn no_conflict_topics_and_topic_carry_over() {
+    let text = "Tamm said the war in Osterlich would go on.\n“We will win,” he said.\nTamm added that there were no trade relations with the emperor.";
+    let got = run(text, Some("2024-05-08"));
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[1].conflict.as_deref(), Some("Ruritania–Osterlich war"));
+    assert_eq!(got[2].conflict, None);
+}
+
+#[test]
+fn the_same_statement_in_two_articles_is_one_event() {
+    let k = knowledge();
+    let a = article("Kowal said on Monday that the army would never leave the harbour of Zenda.", Some("2024-05-07"));
+    let b = article("“Our army will never leave Zenda harbour,” Foreign Minister Anna Kowal told reporters on Monday.", Some("2024-05-06"));
+    let c = article("Kowal said on Monday that grain exports were rising fast.", Some("2024-05-07"));
+    let ex = extract(&[a, b, c], &k);
+    assert_eq!(ex.statements.len(), 3);
+    assert_eq!(ex.statements[0].event, ex.statements[1].event);
+    assert_ne!(ex.statements[0].event, ex.statements[2].event);
+}
+
+#[test]
+fn undated_articles_keep_their_statements() {
+    let got = run("Tamm said on Monday that talks went on.\nKowal said the army was ready.", None);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].date, DateValue::Unknown);
+    assert_eq!(got[1].date, DateValue::Unknown);
+}

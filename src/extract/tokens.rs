@@ -1,0 +1,130 @@
+//! Words and punctuation of a paragraph, with byte offsets, so every later stage can
+//! look at words without copying text and report exact spans.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters, digits, and the apostrophes, hyphens and dots inside a word
+    /// ("Russia's", "al-Sharaa", "U.S.").
+    Word,
+    /// Any other non-space character, one token each.
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+impl Tok {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct(c)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Characters that stay inside a word when letters follow them.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '_')
+}
+
+/// Splits `text` into word and punctuation tokens.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            toks.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: TokKind::Punct(c),
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_joiner(d) {
+                // Keep the joiner only when a word character follows it ("U.S", "al-Assad"),
+                // or for the final dot of an abbreviation like "U.S." (handled by sentences).
+                let after = text[j + d.len_utf8()..].chars().next();
+                if after.is_some_and(is_word_char) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        toks.push(Tok {
+            start: i,
+            end,
+            kind: TokKind::Word,
+        });
+    }
+    toks
+}
+
+/// The word with a trailing possessive removed: "Russia's" → "Russia".
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.range()]).collect()
+    }
+
+    #[test]
+    fn keeps_inner_apostrophes_hyphens_and_dots() {
+        assert_eq!(
+            words("Russia’s al-Sharaa met U.S. envoys."),
+            vec!["Russia’s", "al-Sharaa", "met", "U.S", ".", "envoys", "."]
+        );
+    }
+
+    #[test]
+    fn splits_quotes_and_punctuation() {
+        assert_eq!(
+            words("“Yes,” he said: 'no'"),
+            vec!["“", "Yes", ",", "”", "he", "said", ":", "'", "no", "'"]
+        );
+    }
+
+    #[test]
+    fn strips_possessives() {
+        assert_eq!(strip_possessive("Russia's"), "Russia");
+        assert_eq!(strip_possessive("Trump’s"), "Trump");
+        assert_eq!(strip_possessive("Lavrov"), "Lavrov");
+    }
+}
