@@ -111,10 +111,12 @@ impl Filter {
             if !v.rest {
                 continue;
             }
-            if v.conflict && v.outlet && v.kind {
-                if let Some(n) = f.speakers.get_mut(s.speaker) {
-                    *n += 1;
-                }
+            if v.conflict
+                && v.outlet
+                && v.kind
+                && let Some(n) = f.speakers.get_mut(s.speaker)
+            {
+                *n += 1;
             }
             if v.speaker && v.outlet && v.kind {
                 let slot = s.conflict.unwrap_or(ds.conflicts.len());

@@ -47,7 +47,7 @@ impl Fixture {
             url: None,
             published: None,
             text: text.to_owned(),
-            paragraphs: vec![0..text.len()],
+            paragraphs: std::iter::once(0..text.len()).collect(),
             offsets: OffsetMap::verbatim(0, text.len()),
             content_hash: self.ds.articles.len() as u64,
         });

@@ -40,11 +40,14 @@ impl FilterBar {
         let facets = view.facets;
 
         ui.horizontal_wrapped(|ui| {
-            let query = ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("Search statements, officials, titles")
-                    .desired_width(230.0),
-            );
+            let search = ui.label("Search");
+            let query = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .hint_text("words in statements, officials, titles")
+                        .desired_width(230.0),
+                )
+                .labelled_by(search.id);
             if query.changed() {
                 next.query.clone_from(&self.query);
             }

@@ -34,7 +34,9 @@ impl SourcePanel {
             ui.add_space(8.0);
             ui.weak("Select a statement on the timeline or in the list to read it in its article.");
             ui.add_space(8.0);
-            ui.weak("←/→ step through events in time · Esc clears the selection");
+            ui.weak(
+                "Left and Right arrow keys step through events in time; Esc clears the selection.",
+            );
             return commands;
         };
         let ds = view.ds;

@@ -105,8 +105,39 @@ pub fn article() -> FontId {
     FontId::new(14.0, FontFamily::Proportional)
 }
 
-/// The app's look: egui's dark theme, a little more generous with spacing.
+/// Fallback fonts for what egui's own font lacks: the shapes the UI draws with, and
+/// Arabic and Hebrew article text (see `assets/fonts/README.md`).
+const FALLBACK_FONTS: [(&str, &[u8]); 3] = [
+    (
+        "NotoSansSymbols2",
+        include_bytes!("../../assets/fonts/NotoSansSymbols2-Regular.ttf"),
+    ),
+    (
+        "NotoSansArabic",
+        include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+    ),
+    (
+        "NotoSansHebrew",
+        include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+    ),
+];
+
+/// The app's look: egui's dark theme, a little more generous with spacing, and the
+/// fallback fonts.
 pub fn apply(ctx: &egui::Context) {
+    for (name, bytes) in FALLBACK_FONTS {
+        ctx.add_font(egui::epaint::text::FontInsert::new(
+            name,
+            egui::FontData::from_static(bytes),
+            [FontFamily::Proportional, FontFamily::Monospace]
+                .into_iter()
+                .map(|family| egui::epaint::text::InsertFontFamily {
+                    family,
+                    priority: egui::epaint::text::FontPriority::Lowest,
+                })
+                .collect(),
+        ));
+    }
     ctx.set_visuals(egui::Visuals::dark());
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = Vec2::new(8.0, 5.0);

@@ -495,7 +495,7 @@ impl TimelinePanel {
                 ui.weak(format!("… and {} more", items.len() - 8));
             }
             ui.weak(if same_day {
-                "Click to select the first; ←/→ step through them"
+                "Click to select the first; the arrow keys step through them"
             } else {
                 "Click to zoom in"
             });
@@ -954,6 +954,9 @@ fn elided(
     ui.painter().layout_job(job)
 }
 
+/// A level of the time grid: its step in days, and which dates are on it.
+type GridLevel = (f64, fn(chrono::NaiveDate) -> bool);
+
 /// Grid marks for a time axis: decades, years, quarters, months, fifth days and days,
 /// each date once at its coarsest level; finer levels only when they are far enough apart.
 pub fn time_grid(input: GridInput) -> Vec<GridMark> {
@@ -963,7 +966,7 @@ pub fn time_grid(input: GridInput) -> Vec<GridMark> {
     };
     let min_step = input.base_step_size;
     let mut marks = Vec::new();
-    let levels: [(f64, fn(chrono::NaiveDate) -> bool); 6] = [
+    let levels: [GridLevel; 6] = [
         (3652.0, |d| d.ordinal() == 1 && d.year() % 10 == 0),
         (365.0, |d| d.ordinal() == 1),
         (91.0, |d| d.day() == 1 && (d.month() - 1) % 3 == 0),

@@ -1,0 +1,334 @@
+//! The desktop app, driven as a user would: by clicking named widgets and pressing keys.
+
+mod fixture;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use eframe::egui::{Key, Role, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use statement_timeline::app::{App, AppOptions, Loader, Source};
+use statement_timeline::model::Dataset;
+use statement_timeline::timeline::{Filter, LaneMode, layout::Place};
+use statement_timeline::ui::Command;
+
+const WINDOW: Vec2 = Vec2::new(1400.0, 860.0);
+
+/// A loader for tests that open no corpus.
+fn no_loader() -> Loader {
+    Arc::new(|_, _| Err("this test loads no corpus".to_owned()))
+}
+
+fn harness_with(ds: Dataset) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(WINDOW)
+        .build_eframe(move |cc| App::with_dataset(&cc.egui_ctx, ds, no_loader()))
+}
+
+/// Steps the app until `done` holds, for work that runs on another thread.
+fn step_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !done(harness.state()) {
+        assert!(Instant::now() < deadline, "timed out waiting for the app");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.step();
+}
+
+fn statement_text(app: &App, s: usize) -> String {
+    let ds = app.dataset().expect("loaded");
+    ds.statement_text(&ds.statements[s]).to_owned()
+}
+
+#[test]
+fn clicking_a_marker_opens_its_article_with_the_statement_highlighted() {
+    let mut harness = harness_with(fixture::small());
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            "Sergei Lavrov, 20 Jun 2025: Kyiv must negotiate",
+        )
+        .click();
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.selected(), Some(3));
+    let (article, span) = app
+        .source_highlight()
+        .expect("the source panel shows the article");
+    let ds = app.dataset().expect("loaded");
+    assert_eq!(article, 0);
+    assert_eq!(&ds.articles[article].text[span], "Kyiv must negotiate");
+    harness.get_by_label("Kremlin welcomes ceasefire");
+    harness.get_by_label("TASS");
+}
+
+#[test]
+fn the_source_panel_lists_other_outlets_reporting_the_same_event() {
+    let mut harness = harness_with(fixture::small());
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            "Dmitry Peskov, 24 Jun 2025: the ceasefire is welcome",
+        )
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(0));
+
+    harness
+        .get_by_label_contains("Reuters — Moscow reacts to truce")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selected(), Some(1));
+    let (article, span) = app.source_highlight().expect("source shown");
+    assert_eq!(article, 1);
+    assert_eq!(
+        &app.dataset().expect("loaded").articles[1].text[span],
+        "the ceasefire is welcome"
+    );
+}
+
+#[test]
+fn choosing_a_statement_in_the_list_selects_it_on_the_timeline() {
+    let mut harness = harness_with(fixture::small());
+    harness
+        .get_by_role_and_label(
+            Role::ListBoxOption,
+            "Vladimir Putin, 11 Mar 2025: the grain corridor cannot reopen without guarantees",
+        )
+        .click();
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.selected(), Some(5));
+    let layout = app.layout().expect("laid out");
+    let Some(Place::Dated(item)) = layout.place_of(5) else {
+        panic!("Putin's statement is on the timeline");
+    };
+    assert_eq!(layout.items[item].representative(), 5);
+    let (_, span) = app.source_highlight().expect("source shown");
+    assert_eq!(
+        &app.dataset().expect("loaded").articles[2].text[span],
+        statement_text(app, 5)
+    );
+    // The list row shows the selection too.
+    let row = harness.get_by_role_and_label(
+        Role::ListBoxOption,
+        "Vladimir Putin, 11 Mar 2025: the grain corridor cannot reopen without guarantees",
+    );
+    assert_eq!(
+        row.accesskit_node().toggled(),
+        Some(eframe::egui::accesskit::Toggled::True)
+    );
+}
+
+#[test]
+fn filtering_to_one_official_leaves_only_their_statements() {
+    let mut harness = harness_with(fixture::small());
+    assert_eq!(harness.state().shown().len(), 6);
+    harness.get_by_label("Officials ▾").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Dmitry Peskov (3)")
+        .click();
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.shown().len(), 3);
+    let ds = app.dataset().expect("loaded");
+    assert!(app.shown().iter().all(|&s| ds.statements[s].speaker == 0));
+    harness.get_by_label("3 of 6 statements · Dmitry Peskov");
+    harness.get_by_label("Statements (3)");
+}
+
+#[test]
+fn searching_narrows_the_statements_as_you_type() {
+    let mut harness = harness_with(fixture::small());
+    harness.get_by_label("Search").focus();
+    harness.run();
+    harness.get_by_label("Search").type_text("grain");
+    harness.run();
+    assert_eq!(harness.state().shown(), [5]);
+    harness.get_by_label("1 of 6 statements · “grain”");
+}
+
+#[test]
+fn arrow_keys_step_through_events_in_time() {
+    let mut harness = harness_with(fixture::small());
+    let mut visited = Vec::new();
+    for _ in 0..4 {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+        visited.push(harness.state().selected().expect("an event is selected"));
+    }
+    // Putin (11 Mar), Lavrov (20 Jun), then Peskov's two statements of 24 Jun; the
+    // Reuters report of the first is the same event and is not a step of its own.
+    assert_eq!(visited, [5, 3, 0, 2]);
+
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(0));
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected(), None);
+    assert_eq!(harness.state().source_highlight(), None);
+}
+
+#[test]
+fn lanes_toggle_between_conflicts_officials_and_one_lane() {
+    let mut harness = harness_with(fixture::small());
+    assert_eq!(harness.state().lane_mode(), LaneMode::ByConflict);
+    harness.get_by_role_and_label(Role::Label, "Israel–Iran war");
+    harness.get_by_role_and_label(Role::Label, "Russia–Ukraine war");
+
+    harness.get_by_label("By official").click();
+    harness.run();
+    assert_eq!(harness.state().lane_mode(), LaneMode::BySpeaker);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, "Israel–Iran war")
+            .is_none()
+    );
+    for name in ["Dmitry Peskov", "Sergei Lavrov", "Vladimir Putin"] {
+        harness.get_by_role_and_label(Role::Label, name);
+    }
+
+    harness.get_by_label("Single lane").click();
+    harness.run();
+    assert_eq!(harness.state().lane_mode(), LaneMode::Flat);
+    harness.get_by_role_and_label(Role::Label, "All statements");
+
+    harness.get_by_label("By conflict").click();
+    harness.run();
+    assert_eq!(harness.state().lane_mode(), LaneMode::ByConflict);
+}
+
+#[test]
+fn undated_statements_wait_in_the_tray() {
+    let mut harness = harness_with(fixture::small());
+    harness.get_by_label("Undated (1)");
+    harness
+        .get_by_role_and_label(Role::Button, "Sergei Lavrov, undated: the West is to blame")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(4));
+}
+
+#[test]
+fn many_statements_zoomed_out_draw_as_density_then_markers_when_narrowed() {
+    let mut harness = harness_with(fixture::dense(20_000));
+    assert!(harness.state().timeline().is_density_mode());
+    let markers = harness
+        .query_all_by_role(Role::Button)
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("A Minister,"))
+        })
+        .count();
+    assert_eq!(markers, 0);
+
+    let week = Filter {
+        dates: Some((
+            chrono::NaiveDate::from_ymd_opt(2016, 3, 1).expect("date"),
+            chrono::NaiveDate::from_ymd_opt(2016, 3, 7).expect("date"),
+        )),
+        ..Filter::default()
+    };
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Command::SetFilter(week));
+    harness.run();
+    assert!(!harness.state().timeline().is_density_mode());
+    let markers = harness
+        .query_all_by_role(Role::Button)
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("A Minister,"))
+        })
+        .count();
+    assert!(markers > 0, "markers once few statements are in view");
+}
+
+#[test]
+fn loading_runs_in_the_background_with_progress() {
+    let loader: Loader = Arc::new(|_, progress| {
+        for done in 0..=4 {
+            if !progress(done, 4) {
+                return Err("cancelled".to_owned());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Ok(fixture::small())
+    });
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .build_eframe(move |cc| {
+            App::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    source: Some(Source::Folder(PathBuf::from("corpus"))),
+                    loader,
+                    settings_path: None,
+                    screenshot: None,
+                    filter: Filter::default(),
+                    officials: Vec::new(),
+                    select: None,
+                },
+            )
+        });
+    assert!(harness.state().is_loading());
+    step_until(&mut harness, |app| !app.is_loading());
+    assert_eq!(harness.state().shown().len(), 6);
+    harness.get_by_label("corpus");
+}
+
+#[test]
+fn a_load_can_be_cancelled_and_the_window_keeps_answering() {
+    let loader: Loader = Arc::new(|_, progress| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while progress(1, 10) {
+            if Instant::now() > deadline {
+                return Err("never cancelled".to_owned());
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        Err("stopped".to_owned())
+    });
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .build_eframe(move |cc| {
+            App::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    source: Some(Source::Folder(PathBuf::from("big-corpus"))),
+                    loader,
+                    settings_path: None,
+                    screenshot: None,
+                    filter: Filter::default(),
+                    officials: Vec::new(),
+                    select: None,
+                },
+            )
+        });
+    step_until(&mut harness, |app| app.is_loading());
+    harness
+        .get_all_by_label("Cancel")
+        .next()
+        .expect("a Cancel button")
+        .click();
+    step_until(&mut harness, |app| !app.is_loading());
+    let app = harness.state();
+    assert!(app.dataset().is_none());
+    assert!(
+        app.error().is_some_and(|e| e.contains("cancelled")),
+        "{:?}",
+        app.error()
+    );
+}
