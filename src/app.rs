@@ -538,6 +538,7 @@ impl App {
         let loading_name = self.loading.as_ref().map(|j| j.source.name());
         let info = MenuInfo {
             corpus: corpus.as_deref(),
+            // Without a corpus the central area tells why; say it once.
             loading: self
                 .loading
                 .as_ref()
@@ -549,7 +550,7 @@ impl App {
                         name,
                     )
                 }),
-            error: self.error.as_deref(),
+            error: self.error.as_deref().filter(|_| self.data.is_some()),
             lane_mode: self.lane_mode,
             problems: self
                 .data

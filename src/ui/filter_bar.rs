@@ -179,14 +179,14 @@ impl FilterBar {
             ui.label("From");
             let from = ui.add(
                 egui::TextEdit::singleline(&mut self.from)
-                    .hint_text("2025-06")
-                    .desired_width(78.0),
+                    .hint_text("YYYY-MM")
+                    .desired_width(92.0),
             );
             ui.label("to");
             let to = ui.add(
                 egui::TextEdit::singleline(&mut self.to)
-                    .hint_text("2025-06-30")
-                    .desired_width(78.0),
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(92.0),
             );
             let from_date = parse_date(&self.from, false);
             let to_date = parse_date(&self.to, true);

@@ -33,8 +33,10 @@ pub fn faint(c: Color32, alpha: u8) -> Color32 {
 pub const SPAN_ALPHA: u8 = 70;
 pub const HEADER_ALPHA: u8 = 40;
 
-/// Height of one timeline row, in points.
+/// Height of one timeline row, in points; rows grow up to the maximum to fill the plot
+/// when there are few.
 pub const ROW_HEIGHT: f32 = 22.0;
+pub const MAX_ROW_HEIGHT: f32 = 34.0;
 /// Radius of a statement marker.
 pub const MARKER_RADIUS: f32 = 5.5;
 /// Markers closer than this (centre to centre) merge into a counted cluster.

@@ -39,11 +39,14 @@ pub struct TimelinePanel {
     last_frame: Option<Rect>,
     /// Whether the last frame drew density bins rather than markers.
     density_mode: bool,
+    /// Height of a row on the last frame: rows grow to fill the plot when lanes are few.
+    row_height: f32,
 }
 
 /// Everything one frame needs to place things on screen.
 struct Geometry {
     frame: Rect,
+    row_height: f32,
     from: f64,
     to: f64,
     top_row: f32,
@@ -63,11 +66,11 @@ impl Geometry {
 
     #[expect(clippy::cast_precision_loss, reason = "row counts fit f32")]
     fn row_y(&self, row: u32) -> f32 {
-        self.frame.top() + (row as f32 - self.top_row) * theme::ROW_HEIGHT
+        self.frame.top() + (row as f32 - self.top_row) * self.row_height
     }
 
     fn rows_in_view(&self) -> f32 {
-        self.frame.height() / theme::ROW_HEIGHT
+        self.frame.height() / self.row_height
     }
 }
 
@@ -154,6 +157,7 @@ impl TimelinePanel {
 
         let geo = Geometry {
             frame: *response.transform.frame(),
+            row_height: self.row_height,
             from,
             to,
             top_row: self.top_row,
@@ -239,18 +243,24 @@ impl TimelinePanel {
             self.top_row = 0.0;
         }
         let frame = self.last_frame.unwrap_or(plot_rect);
-        let rows_in_view = frame.height() / theme::ROW_HEIGHT;
+        #[expect(clippy::cast_precision_loss, reason = "row counts fit f32")]
+        let rows = view.layout.rows.max(1) as f32;
+        self.row_height = (frame.height() / rows).clamp(theme::ROW_HEIGHT, theme::MAX_ROW_HEIGHT);
+        let rows_in_view = frame.height() / self.row_height;
         if let Some(s) = self.reveal.take()
             && let Some(Place::Dated(i)) = view.layout.place_of(s)
             && let (Some(item), Some((from, to))) = (view.layout.items.get(i), self.days)
         {
             let width = to - from;
             let margin = width * 0.05;
-            if item.end - item.start > width {
+            if item.end - item.start > width - 2.0 * margin {
                 self.days = Some(fitted(Some((item.start, item.end))));
-            } else if item.start < from + margin || item.end > to - margin {
-                let mid = item.mid();
-                self.days = Some((mid - width / 2.0, mid + width / 2.0));
+            } else if item.start < from + margin {
+                let shift = item.start - (from + margin);
+                self.days = Some((from + shift, to + shift));
+            } else if item.end > to - margin {
+                let shift = item.end - (to - margin);
+                self.days = Some((from + shift, to + shift));
             }
             #[expect(clippy::cast_precision_loss, reason = "row counts fit f32")]
             let row = (view.layout.lanes[item.lane].top + item.row) as f32;
@@ -283,7 +293,7 @@ impl TimelinePanel {
                 label_painter.rect_filled(
                     Rect::from_min_size(
                         row_rect.min + vec2(2.0, 5.0),
-                        vec2(4.0, theme::ROW_HEIGHT - 10.0),
+                        vec2(4.0, geo.row_height - 10.0),
                     ),
                     1.0,
                     colour,
@@ -307,7 +317,7 @@ impl TimelinePanel {
                 theme::lane_label()
             };
             let name = elided(ui, &lane.label, font, text, name_width);
-            let y = top + theme::ROW_HEIGHT / 2.0;
+            let y = top + geo.row_height / 2.0;
             label_painter.galley(
                 pos2(label_rect.left() + indent, y - name.size().y / 2.0),
                 name,
@@ -378,7 +388,7 @@ impl TimelinePanel {
                 let y = geo.row_y(lane.top + item.row);
                 let rect = Rect::from_x_y_ranges(
                     geo.x(item.start)..=geo.x(item.end).max(geo.x(item.start) + 3.0),
-                    (y + 4.0)..=(y + theme::ROW_HEIGHT - 4.0),
+                    (y + geo.row_height / 2.0 - 7.0)..=(y + geo.row_height / 2.0 + 7.0),
                 );
                 let colour = theme::swatch(item.swatch);
                 painter.rect_filled(rect, 3.0, theme::faint(colour, theme::SPAN_ALPHA));
@@ -418,7 +428,7 @@ impl TimelinePanel {
                     .iter()
                     .map(|&i| f64::from(geo.x(view.layout.items[i].mid())))
                     .collect();
-                let y = geo.row_y(lane.top + row) + theme::ROW_HEIGHT / 2.0;
+                let y = geo.row_y(lane.top + row) + geo.row_height / 2.0;
                 for cluster in clusters(&xs, f64::from(theme::CLUSTER_GAP)) {
                     let members = &points[cluster.clone()];
                     #[expect(clippy::cast_possible_truncation, reason = "screen coordinates")]
@@ -543,13 +553,13 @@ impl TimelinePanel {
                 days = (days.0 + shift, days.1 + shift);
             }
         } else if pointer.is_some_and(|p| labels.contains(p)) && scroll.y != 0.0 {
-            self.top_row -= scroll.y / theme::ROW_HEIGHT;
+            self.top_row -= scroll.y / geo.row_height;
         }
         if response.dragged() {
             let delta = response.drag_delta();
             let shift = -f64::from(delta.x) * (to - from) / f64::from(geo.frame.width());
             days = (days.0 + shift, days.1 + shift);
-            self.top_row -= delta.y / theme::ROW_HEIGHT;
+            self.top_row -= delta.y / geo.row_height;
         }
         if response.double_clicked() {
             self.fit_pending = true;
@@ -583,7 +593,7 @@ fn fitted(extent: Option<(f64, f64)>) -> (f64, f64) {
     };
     let width = (b - a).max(14.0);
     let mid = (a + b) / 2.0;
-    let half = width * 0.53;
+    let half = width * 0.56;
     (mid - half, mid + half)
 }
 
