@@ -171,6 +171,29 @@ impl Paragraph<'_> {
         None
     }
 
+    /// "Peskov addressed the deal, emphasizing that …": a participle after a comma speaks
+    /// for the subject that opens the sentence, unless the nearest noun is a report or a
+    /// source ("media reports, claiming that …").
+    fn main_subject(&self, participle: usize, sentence: &Range<usize>) -> Option<(usize, Option<usize>, bool)> {
+        let verb = self.word(participle)?;
+        if matches!(verb, "claiming" | "reporting" | "suggesting" | "indicating" | "citing") {
+            return None;
+        }
+        let comma = participle.checked_sub(1).filter(|&c| self.punct(c, ','))?;
+        if self.word(comma.checked_sub(1)?).is_some_and(|w| super::lexicon::is_unnamed_source_noun(&w.to_lowercase())) {
+            return None;
+        }
+        // The sentence opens with the subject, perhaps after one adverb and a comma.
+        let mut start = sentence.start;
+        if self.word(start).is_some_and(|w| is_verb_adverb(&w.to_lowercase()) || matches!(w, "Finally" | "Additionally" | "Separately" | "Earlier" | "Later")) && self.punct(start + 1, ',') {
+            start += 2;
+        }
+        let m = self.mention_starting_at(start)?;
+        let after = self.mentions[m].toks.end;
+        let verb_follows = self.word(after).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        (verb_follows && after < comma).then_some((m, None, false))
+    }
+
     /// After a speech verb: an object ("reporters", "state television"), then venue
     /// phrases ("during a briefing"), then perhaps the time of the speech act.
     fn time_after(&self, verb: &Range<usize>, sentence: &Range<usize>) -> Option<usize> {
@@ -237,7 +260,7 @@ impl Paragraph<'_> {
                             let start = self.mentions[m].toks.start;
                             start > 0 && self.lower_is(start - 1, &["with"])
                         });
-                    with.or_else(|| {
+                    with.or_else(|| self.main_subject(verb.start, sentence)).or_else(|| {
                         (verb.start >= 3
                             && self.lower_is(verb.start - 1, &["as"])
                             && self.lower_is(verb.start - 2, &["quoted", "cited"]))
@@ -316,7 +339,7 @@ fn quote_is_speech(p: &Paragraph, q: usize, sentence: &Range<usize>, attribution
     }
     // The introducer must follow a speech verb after the previous quote, or continue it
     // ("… and that “…”").
-    let from = p.quotes[..q].last().map_or(sentence.start, |prev| p.toks.partition_point(|t| t.start < prev.outer.end));
+    let from = prev_speech_quote.map_or(sentence.start, |prev| p.toks.partition_point(|t| t.start < p.quotes[prev].outer.end));
     let verb_between = (from.max(sentence.start)..=b).any(|k| p.speech_verb_at(k).is_some() || p.lower_is(k, &["according"]));
     let continues = prev_speech_quote.is_some() && p.lower_is(b, &["that"]) && b > 0 && p.lower_is(b - 1, &["and"]);
     let title_like = words <= 4
@@ -378,7 +401,9 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
         Some(a) if !official(&a) => {}
         Some(a) if !speech_quotes.is_empty() => {
             for q in speech_quotes {
-                out.candidates.push(make(trim_quote(p.text, &p.quotes[q].inner), Kind::Direct, Some(&a)));
+                for span in own_words(p, q) {
+                    out.candidates.push(make(span, Kind::Direct, Some(&a)));
+                }
             }
         }
         Some(a) => out.candidates.push(make(sentence_bytes, Kind::Reported, Some(&a))),
@@ -390,11 +415,65 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
                 q.outer.start == sentence_bytes.start && sentence_bytes.end <= q.outer.end + 2
             };
             if only_quote {
-                out.candidates.push(make(trim_quote(p.text, &p.quotes[speech_quotes[0]].inner), Kind::Direct, None));
+                for span in own_words(p, speech_quotes[0]) {
+                    out.candidates.push(make(span, Kind::Direct, None));
+                }
             }
         }
     }
     out
+}
+
+/// The parts of a quote that are the speaker's own words: sentences in which the speaker
+/// reports what someone else said ("He said that he supports …", "she noted that …")
+/// are that other person's, so the quote is cut around them.
+fn own_words(p: &Paragraph, q: usize) -> Vec<Range<usize>> {
+    let quote = &p.quotes[q];
+    let first = p.toks.partition_point(|t| t.start < quote.inner.start);
+    let last = p.toks.partition_point(|t| t.start < quote.inner.end);
+    let word = |i: usize| p.toks.get(i).filter(|t| t.is_word()).map(|t| &p.text[t.range()]);
+    // Sentence starts inside the quote.
+    let mut starts = vec![first];
+    for i in first..last {
+        let terminal = matches!(p.toks[i].kind, TokKind::Punct('.' | '!' | '?'));
+        if terminal && word(i + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) && i + 1 < last {
+            starts.push(i + 1);
+        }
+    }
+    starts.push(last);
+    let nested = |from: usize, to: usize| {
+        (from..to).any(|i| {
+            let subject = word(i).is_some_and(|w| {
+                matches!(w, "he" | "He" | "she" | "She")
+                    || (w.chars().next().is_some_and(char::is_uppercase) && !matches!(w, "I" | "We" | "You" | "It" | "This" | "That" | "There"))
+            });
+            let mut v = i + 1;
+            while word(v).is_some_and(|w| is_verb_adverb(w)) {
+                v += 1;
+            }
+            subject && word(v).is_some_and(|w| speech_verb(w) == Some(VerbForm::Finite))
+        })
+    };
+    let mut spans = Vec::new();
+    let mut run: Option<Range<usize>> = None;
+    for pair in starts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        if from >= to {
+            continue;
+        }
+        let bytes = p.toks[from].start..p.toks[to - 1].end;
+        if nested(from, to) {
+            spans.extend(run.take());
+        } else {
+            run = Some(run.map_or(bytes.clone(), |r| r.start..bytes.end));
+        }
+    }
+    spans.extend(run);
+    spans
+        .into_iter()
+        .map(|r| trim_quote(p.text, &(r.start.max(quote.inner.start)..r.end.min(quote.inner.end))))
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 /// The quoted words without surrounding spaces and a trailing comma.

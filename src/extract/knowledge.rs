@@ -65,7 +65,7 @@ struct ConflictsFile {
 }
 
 /// Countries whose names put the family name first, so "Xi" and "Kim" find their people.
-const FAMILY_NAME_FIRST: &[&str] = &["China", "North Korea", "South Korea", "Taiwan", "Vietnam", "Hungary"];
+const FAMILY_NAME_FIRST: &[&str] = &["China", "North Korea", "South Korea", "Taiwan", "Vietnam", "Cambodia"];
 
 /// The people and institutions the extractor recognises by name.
 #[derive(Debug)]
@@ -73,6 +73,8 @@ pub struct Gazetteer {
     pub speakers: Vec<Speaker>,
     names: AhoCorasick,
     name_owner: Vec<SpeakerIdx>,
+    /// Acronyms ("UN", "WHO") match in capitals only: "who" is no organisation.
+    name_is_acronym: Vec<bool>,
     /// Lowercase family name → speakers who bear it.
     surnames: HashMap<String, Vec<SpeakerIdx>>,
 }
@@ -139,10 +141,18 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        let name_is_acronym = patterns
+            .iter()
+            .map(|p| {
+                let p = p.strip_prefix("the ").unwrap_or(p);
+                p.chars().any(char::is_alphabetic) && !p.chars().any(char::is_lowercase)
+            })
+            .collect();
         Self {
             speakers,
             names,
             name_owner,
+            name_is_acronym,
             surnames,
         }
     }
@@ -153,6 +163,10 @@ impl Gazetteer {
         self.names
             .find_iter(text)
             .filter(|m| !is_word_byte_at(text, m.start(), true) && !is_word_byte_at(text, m.end(), false))
+            .filter(|m| {
+                let acronym = self.name_is_acronym[m.pattern().as_usize()];
+                !acronym || !text[m.start()..m.end()].trim_start_matches("the ").chars().any(char::is_lowercase)
+            })
             .map(|m| NameMatch {
                 start: m.start(),
                 end: m.end(),
@@ -263,8 +277,13 @@ impl Taxonomy {
             scores: vec![0.0; self.conflicts.len()],
             no_conflict_topic: false,
         };
+        // Each term counts once: a name repeated is no more evidence than once.
+        let mut seen = std::collections::HashSet::new();
         for m in self.terms.find_overlapping_iter(text) {
             if is_word_byte_at(text, m.start(), true) || is_word_byte_at(text, m.end(), false) {
+                continue;
+            }
+            if !seen.insert(m.pattern()) {
                 continue;
             }
             match self.term_info[m.pattern().as_usize()] {
@@ -441,6 +460,13 @@ actors = ["Zenda"]
         assert_eq!(found.len(), 2);
         assert_eq!(k.gazetteer.speakers[found[0].speaker].name, "Anna Kowal");
         assert_eq!(&text[found[1].start..found[1].end], "the Ruritanian Foreign Ministry");
+    }
+
+    #[test]
+    fn acronyms_match_in_capitals_only() {
+        let k = Knowledge::from_texts("[[institution]]\nname = \"World Health Organization\"\naliases = [\"WHO\"]\n", "").expect("parses");
+        assert_eq!(k.gazetteer.find_names("The WHO said").len(), 1);
+        assert!(k.gazetteer.find_names("those who said").is_empty());
     }
 
     #[test]
