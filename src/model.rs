@@ -70,7 +70,9 @@ impl OffsetMap {
 
     /// Length of the text this map covers.
     pub fn text_len(&self) -> usize {
-        self.segments.last().map_or(0, |s| s.text_start + s.text_len)
+        self.segments
+            .last()
+            .map_or(0, |s| s.text_start + s.text_len)
     }
 
     /// File offset of a text offset. An offset inside a decoded segment (an entity, an
