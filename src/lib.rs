@@ -3,4 +3,5 @@
 //! The core (`model`, `ingest`, `extract`, `timeline`, `export`) knows nothing of egui;
 //! the UI (`ui`, `app`) only reads its data and sends commands.
 
+pub mod ingest;
 pub mod model;
