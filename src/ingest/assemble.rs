@@ -90,7 +90,8 @@ pub(crate) fn read_article_file(
         });
     };
     if let Some(at) = binary_marker(bytes) {
-        let message = format!("looks like a binary file, not text (NUL byte at offset {at}); it was skipped");
+        let message =
+            format!("looks like a binary file, not text (NUL byte at offset {at}); it was skipped");
         report(Severity::Error, None, message);
         return (Vec::new(), problems);
     }
@@ -164,7 +165,12 @@ impl Draft<'_> {
     }
 
     fn own_title(&self) -> Option<&str> {
-        let doc_title = self.doc.meta.title.as_deref().filter(|_| self.siblings == 1);
+        let doc_title = self
+            .doc
+            .meta
+            .title
+            .as_deref()
+            .filter(|_| self.siblings == 1);
         doc_title.or_else(|| self.headline())
     }
 }
@@ -314,7 +320,12 @@ impl<'a> FileArticles<'a> {
         }
     }
 
-    fn article(&mut self, draft: &Draft, entry: Option<&ManifestEntry>, label: Option<String>) -> Article {
+    fn article(
+        &mut self,
+        draft: &Draft,
+        entry: Option<&ManifestEntry>,
+        label: Option<String>,
+    ) -> Article {
         let doc = draft.doc;
         let blocks = &doc.blocks[draft.part.blocks.clone()];
         let start = blocks.first().map_or(0, |b| b.outer.start);
@@ -322,7 +333,9 @@ impl<'a> FileArticles<'a> {
         let text = doc.text.get(start..end).unwrap_or("").to_string();
 
         let entry_title = entry.and_then(|e| e.title.as_deref());
-        let title = entry_title.or_else(|| draft.own_title()).map(str::to_string);
+        let title = entry_title
+            .or_else(|| draft.own_title())
+            .map(str::to_string);
         let mut headlines: Vec<String> = [entry_title, doc.meta.title.as_deref(), draft.headline()]
             .into_iter()
             .flatten()
@@ -339,13 +352,17 @@ impl<'a> FileArticles<'a> {
             .and_then(|e| e.published)
             .or(doc.meta.published)
             .or_else(|| header_date(top_lines(draft, &hints)));
-        let line = doc.line.or_else(|| label.as_ref().map(|_| self.line_of(doc.map.to_src(start))));
+        let line = doc
+            .line
+            .or_else(|| label.as_ref().map(|_| self.line_of(doc.map.to_src(start))));
         let what = label.map_or_else(String::new, |l| format!("{l}: "));
         if published.is_none() {
             self.report(Severity::Warning, line, format!("{what}{}", NO_DATE));
         }
         if paragraphs.is_empty() {
-            let message = format!("{what}no body text is left once headlines, captions and boilerplate are set aside");
+            let message = format!(
+                "{what}no body text is left once headlines, captions and boilerplate are set aside"
+            );
             self.report(Severity::Warning, line, message);
         }
         Article {
@@ -354,7 +371,9 @@ impl<'a> FileArticles<'a> {
             outlet: entry
                 .and_then(|e| e.outlet.clone())
                 .or_else(|| doc.meta.outlet.clone()),
-            url: entry.and_then(|e| e.url.clone()).or_else(|| doc.meta.url.clone()),
+            url: entry
+                .and_then(|e| e.url.clone())
+                .or_else(|| doc.meta.url.clone()),
             published,
             paragraphs,
             offsets: doc.map.slice(start..end),
@@ -375,7 +394,10 @@ const NO_DATE: &str = "no publication date (none in manifest.json, in the file's
 
 /// "article 2 (\"Title\")", to tell apart the articles of one file in problems.
 fn article_label(number: usize, entry: Option<&ManifestEntry>, draft: &Draft) -> String {
-    match entry.and_then(|e| e.title.as_deref()).or_else(|| draft.own_title()) {
+    match entry
+        .and_then(|e| e.title.as_deref())
+        .or_else(|| draft.own_title())
+    {
         Some(title) => format!("article {number} (\"{title}\")"),
         None => format!("article {number}"),
     }
@@ -388,8 +410,8 @@ fn top_lines<'d>(draft: &Draft<'d>, hints: &[BlockHint]) -> Vec<&'d str> {
     const MAX_TOP_LINES: usize = 8;
     let mut lines = Vec::new();
     for ((&text, info), hint) in draft.texts.iter().zip(&draft.infos).zip(hints) {
-        let readable = *hint != BlockHint::Caption
-            && matches!(info.kind, LineKind::Body | LineKind::Meta);
+        let readable =
+            *hint != BlockHint::Caption && matches!(info.kind, LineKind::Body | LineKind::Meta);
         if !readable {
             continue;
         }
@@ -406,12 +428,23 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    fn read(name: &str, content: &str, manifest: Option<&Manifest>) -> (Vec<Article>, Vec<Problem>) {
-        read_article_file(Path::new("/corpus"), &Path::new("/corpus").join(name), content.as_bytes(), manifest)
+    fn read(
+        name: &str,
+        content: &str,
+        manifest: Option<&Manifest>,
+    ) -> (Vec<Article>, Vec<Problem>) {
+        read_article_file(
+            Path::new("/corpus"),
+            &Path::new("/corpus").join(name),
+            content.as_bytes(),
+            manifest,
+        )
     }
 
     fn paragraphs(a: &Article) -> Vec<&str> {
-        (0..a.paragraphs.len()).map(|i| a.paragraph_text(i)).collect()
+        (0..a.paragraphs.len())
+            .map(|i| a.paragraph_text(i))
+            .collect()
     }
 
     fn published_of(articles: &[Article]) -> Vec<Option<NaiveDate>> {
@@ -424,7 +457,13 @@ mod tests {
 
     #[test]
     fn other_extensions_and_the_manifest_are_ignored_silently() {
-        for name in ["notes.pdf", "image.png", "README", "manifest.json", "sub/manifest.json"] {
+        for name in [
+            "notes.pdf",
+            "image.png",
+            "README",
+            "manifest.json",
+            "sub/manifest.json",
+        ] {
             let (articles, problems) = read(name, "{\"text\": \"x\"}", None);
             assert!(articles.is_empty() && problems.is_empty(), "{name}");
         }
@@ -433,8 +472,14 @@ mod tests {
     #[test]
     fn relative_names_use_slashes() {
         let root = Path::new("/corpus");
-        assert_eq!(relative_name(root, &root.join("a").join("b.txt")), "a/b.txt");
-        assert_eq!(relative_name(root, Path::new("elsewhere/c.txt")), "elsewhere/c.txt");
+        assert_eq!(
+            relative_name(root, &root.join("a").join("b.txt")),
+            "a/b.txt"
+        );
+        assert_eq!(
+            relative_name(root, Path::new("elsewhere/c.txt")),
+            "elsewhere/c.txt"
+        );
     }
 
     #[test]
@@ -447,7 +492,10 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Envoy Hopeful On Talks"));
         assert_eq!(a.published, day(2025, 3, 14));
         assert_eq!(a.text, content.trim_end());
-        assert_eq!(a.offsets, crate::model::OffsetMap::verbatim(0, a.text.len()));
+        assert_eq!(
+            a.offsets,
+            crate::model::OffsetMap::verbatim(0, a.text.len())
+        );
         assert_eq!(
             paragraphs(a),
             [
@@ -456,7 +504,10 @@ mod tests {
             ]
         );
         for r in &a.paragraphs {
-            assert_eq!(&content.as_bytes()[a.offsets.range_to_file(r)], a.text[r.clone()].as_bytes());
+            assert_eq!(
+                &content.as_bytes()[a.offsets.range_to_file(r)],
+                a.text[r.clone()].as_bytes()
+            );
         }
         assert_eq!(a.content_hash, xxh3_64(a.text.as_bytes()));
     }
@@ -490,13 +541,21 @@ mod tests {
     #[test]
     fn invalid_utf8_is_a_warning_with_the_offset_and_still_loads() {
         let bytes = b"First line of text.\nCaf\xE9 closed, he said.\n";
-        let (articles, problems) = read_article_file(Path::new("/c"), Path::new("/c/x.txt"), bytes, None);
+        let (articles, problems) =
+            read_article_file(Path::new("/c"), Path::new("/c/x.txt"), bytes, None);
         assert_eq!(problems[0].severity, Severity::Warning);
-        assert!(problems[0].message.contains("offset 23"), "{}", problems[0].message);
+        assert!(
+            problems[0].message.contains("offset 23"),
+            "{}",
+            problems[0].message
+        );
         let a = &articles[0];
         assert!(a.text.contains("Caf\u{FFFD} closed"));
         let r = a.paragraphs[1].clone();
-        assert_eq!(&bytes[a.offsets.range_to_file(&r)], b"Caf\xE9 closed, he said.");
+        assert_eq!(
+            &bytes[a.offsets.range_to_file(&r)],
+            b"Caf\xE9 closed, he said."
+        );
     }
 
     #[test]
@@ -513,7 +572,10 @@ mod tests {
             .iter()
             .map(|r| &html[a.offsets.range_to_file(r)])
             .collect();
-        assert_eq!(sources, ["The envoy said &ldquo;yes&rdquo;.", "More &mdash; later."]);
+        assert_eq!(
+            sources,
+            ["The envoy said &ldquo;yes&rdquo;.", "More &mdash; later."]
+        );
     }
 
     #[test]
@@ -523,7 +585,10 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let a = &articles[0];
         assert_eq!(paragraphs(a), ["Line \"one\".", "Line two."]);
-        assert_eq!(&content[a.offsets.range_to_file(&a.paragraphs[0])], "Line \\\"one\\\".");
+        assert_eq!(
+            &content[a.offsets.range_to_file(&a.paragraphs[0])],
+            "Line \\\"one\\\"."
+        );
         assert_eq!(a.published, day(2025, 3, 14));
     }
 
@@ -540,11 +605,20 @@ mod tests {
         let (articles, problems) = read("two.txt", TWO, Some(&m));
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(articles.len(), 2);
-        assert_eq!(articles[0].title.as_deref(), Some("First Headline About Talks"));
+        assert_eq!(
+            articles[0].title.as_deref(),
+            Some("First Headline About Talks")
+        );
         assert_eq!(published_of(&articles), [day(2025, 1, 1), day(2025, 1, 2)]);
         assert_eq!(articles[1].outlet.as_deref(), Some("B"));
-        assert_eq!(paragraphs(&articles[0]), ["The first envoy said talks went well."]);
-        assert_eq!(paragraphs(&articles[1]), ["The second envoy said the truce held."]);
+        assert_eq!(
+            paragraphs(&articles[0]),
+            ["The first envoy said talks went well."]
+        );
+        assert_eq!(
+            paragraphs(&articles[1]),
+            ["The second envoy said the truce held."]
+        );
         assert!(articles[1].text.starts_with("Second Headline"));
         let start = articles[1].offsets.to_file(0);
         assert_eq!(&TWO[start..start + 6], "Second");
@@ -554,9 +628,16 @@ mod tests {
     fn repeated_headlines_split_without_a_manifest_and_undated_articles_are_named() {
         let (articles, problems) = read("two.txt", TWO, None);
         assert_eq!(articles.len(), 2);
-        assert_eq!(articles[1].title.as_deref(), Some("Second Headline About Truce"));
+        assert_eq!(
+            articles[1].title.as_deref(),
+            Some("Second Headline About Truce")
+        );
         assert_eq!(problems.len(), 2);
-        assert!(problems[1].message.starts_with("article 2 (\"Second Headline About Truce\"): no publication date"));
+        assert!(
+            problems[1]
+                .message
+                .starts_with("article 2 (\"Second Headline About Truce\"): no publication date")
+        );
         assert_eq!(problems[1].line, Some(6));
     }
 
@@ -571,15 +652,24 @@ mod tests {
         let (articles, problems) = read("two.txt", TWO, Some(&m));
         assert_eq!(articles.len(), 2);
         assert_eq!(articles[0].published, day(2025, 1, 1));
-        let unused: Vec<&Problem> = problems.iter().filter(|p| p.file == "manifest.json").collect();
+        let unused: Vec<&Problem> = problems
+            .iter()
+            .filter(|p| p.file == "manifest.json")
+            .collect();
         assert_eq!(unused.len(), 1);
         assert_eq!(unused[0].line, Some(2));
-        assert!(unused[0].message.contains("entry 2: no article in two.txt has the title"));
+        assert!(
+            unused[0]
+                .message
+                .contains("entry 2: no article in two.txt has the title")
+        );
     }
 
     #[test]
     fn a_single_untitled_entry_applies_to_the_file() {
-        let (m, _) = Manifest::parse(r#"{"articles": [{"file": "a.md", "outlet": "Manifest Outlet", "published": "2025-05-05"}]}"#);
+        let (m, _) = Manifest::parse(
+            r#"{"articles": [{"file": "a.md", "outlet": "Manifest Outlet", "published": "2025-05-05"}]}"#,
+        );
         let content = "---\noutlet: File Outlet\npublished: 2020-01-01\ntitle: From Front Matter\n---\n# From Front Matter\n\nBody text, he said.\n";
         let (articles, problems) = read("a.md", content, Some(&m));
         assert!(problems.is_empty(), "{problems:?}");

@@ -392,7 +392,15 @@ mod tests {
 
     #[test]
     fn short_wordless_lines_are_junk() {
-        for line in ["TT", "20", "Advertisement", "ADVERTISEMENT", "* * *", "12:45", "Top stories now"] {
+        for line in [
+            "TT",
+            "20",
+            "Advertisement",
+            "ADVERTISEMENT",
+            "* * *",
+            "12:45",
+            "Top stories now",
+        ] {
             assert_eq!(kind(line), LineKind::Junk, "{line}");
         }
         assert_eq!(kind("\"No.\""), LineKind::Body);
@@ -422,7 +430,10 @@ mod tests {
         assert_eq!(kind("Published: 14 March 2025"), LineKind::Meta);
         assert_eq!(kind("March 14, 2025"), LineKind::Meta);
         assert_eq!(kind("By Jane Doe and John Roe"), LineKind::Byline);
-        assert_eq!(kind("By the time talks began, the shelling had stopped."), LineKind::Body);
+        assert_eq!(
+            kind("By the time talks began, the shelling had stopped."),
+            LineKind::Body
+        );
     }
 
     #[test]
@@ -437,7 +448,10 @@ mod tests {
 
     #[test]
     fn norm_key_ignores_case_spacing_and_curly_quotes() {
-        assert_eq!(norm_key("  Iran’s  President\tVisits "), "iran's president visits");
+        assert_eq!(
+            norm_key("  Iran’s  President\tVisits "),
+            "iran's president visits"
+        );
         assert_eq!(norm_key("“Hope”"), norm_key("\"hope\""));
     }
 
@@ -475,7 +489,10 @@ mod tests {
         ];
         assert_eq!(
             select(&lines, &[]),
-            ["The minister said the border was calm.", "He gave no details."]
+            [
+                "The minister said the border was calm.",
+                "He gave no details."
+            ]
         );
     }
 

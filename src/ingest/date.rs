@@ -139,8 +139,8 @@ pub(crate) fn is_date_only(line: &str) -> bool {
     let Some((_, at)) = find_date(line) else {
         return false;
     };
-    let rest_words = line[..at.start].split_whitespace().count()
-        + line[at.end..].split_whitespace().count();
+    let rest_words =
+        line[..at.start].split_whitespace().count() + line[at.end..].split_whitespace().count();
     rest_words <= 3 && !line.trim_end().ends_with(['.', '!', '?'])
 }
 
@@ -189,7 +189,10 @@ mod tests {
     #[test]
     fn parses_the_metadata_formats() {
         assert_eq!(parse_date("2025-03-14"), Ok(day(2025, 3, 14)));
-        assert_eq!(parse_date("2025-03-14T23:30:00-05:00"), Ok(day(2025, 3, 14)));
+        assert_eq!(
+            parse_date("2025-03-14T23:30:00-05:00"),
+            Ok(day(2025, 3, 14))
+        );
         assert_eq!(parse_date("2025-03-14T10:00:00Z"), Ok(day(2025, 3, 14)));
         assert_eq!(parse_date("March 14, 2025"), Ok(day(2025, 3, 14)));
         assert_eq!(parse_date("Mar. 14 2025"), Ok(day(2025, 3, 14)));
@@ -215,7 +218,10 @@ mod tests {
         assert_eq!(date, day(2024, 9, 6));
         assert_eq!(&s[at], "September 6, 2024");
         assert_eq!(find_date("may 5 people"), None);
-        assert_eq!(find_date("on February 30, 2025 and 1 May 2025").map(|d| d.0), Some(day(2025, 5, 1)));
+        assert_eq!(
+            find_date("on February 30, 2025 and 1 May 2025").map(|d| d.0),
+            Some(day(2025, 5, 1))
+        );
     }
 
     #[test]
@@ -228,8 +234,14 @@ mod tests {
             label_date("Updated on Friday, 14 March 2025 10:31"),
             Some((Label::Updated, day(2025, 3, 14)))
         );
-        assert_eq!(label_date("Published by the ministry on March 14, 2025"), None);
-        assert_eq!(label_date("Posted 2025-03-12"), Some((Label::Published, day(2025, 3, 12))));
+        assert_eq!(
+            label_date("Published by the ministry on March 14, 2025"),
+            None
+        );
+        assert_eq!(
+            label_date("Posted 2025-03-12"),
+            Some((Label::Published, day(2025, 3, 12)))
+        );
     }
 
     #[test]
@@ -242,12 +254,18 @@ mod tests {
             dateline_date("Kyiv, Ukraine, 14 March 2025 — Officials said"),
             Some(day(2025, 3, 14))
         );
-        assert_eq!(dateline_date("WASHINGTON, D.C., Friday, March 14, 2025:"), Some(day(2025, 3, 14)));
+        assert_eq!(
+            dateline_date("WASHINGTON, D.C., Friday, March 14, 2025:"),
+            Some(day(2025, 3, 14))
+        );
         assert_eq!(
             dateline_date("The talks held on March 14, 2025 (local time) ended."),
             None
         );
-        assert_eq!(dateline_date("Speaking in Kyiv, March 14, 2025 - he said"), None);
+        assert_eq!(
+            dateline_date("Speaking in Kyiv, March 14, 2025 - he said"),
+            None
+        );
     }
 
     #[test]
@@ -258,8 +276,14 @@ mod tests {
             "Published: March 14, 2025",
         ];
         assert_eq!(header_date(lines), Some(day(2025, 3, 14)));
-        assert_eq!(header_date(lines[..2].iter().copied()), Some(day(2025, 3, 15)));
-        assert_eq!(header_date(["Updated: March 20, 2025"]), Some(day(2025, 3, 20)));
+        assert_eq!(
+            header_date(lines[..2].iter().copied()),
+            Some(day(2025, 3, 15))
+        );
+        assert_eq!(
+            header_date(["Updated: March 20, 2025"]),
+            Some(day(2025, 3, 20))
+        );
         assert_eq!(header_date(["Nothing to see here."]), None);
     }
 

@@ -90,6 +90,9 @@ mod tests {
         let cd = d.text.find("cd").expect("cd");
         assert_eq!(&bytes[d.map.to_src(cd)..d.map.to_src(cd + 2)], b"cd");
         let last = d.text.len() - 3;
-        assert_eq!(&bytes[d.map.to_src(last)..d.map.to_src(d.text.len())], b"\xC3");
+        assert_eq!(
+            &bytes[d.map.to_src(last)..d.map.to_src(d.text.len())],
+            b"\xC3"
+        );
     }
 }

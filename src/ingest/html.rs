@@ -21,11 +21,53 @@ const HIDDEN: &[&str] = &[
 
 /// Elements that start and end a block (a paragraph break).
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table",
-    "thead", "tbody", "tfoot", "caption", "article", "section", "main", "aside", "nav",
-    "blockquote", "header", "footer", "figure", "figcaption", "pre", "address", "form",
-    "fieldset", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "body", "html",
-    "center", "hgroup", "menu", "legend", "option",
+    "p",
+    "div",
+    "br",
+    "hr",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "caption",
+    "article",
+    "section",
+    "main",
+    "aside",
+    "nav",
+    "blockquote",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "pre",
+    "address",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "body",
+    "html",
+    "center",
+    "hgroup",
+    "menu",
+    "legend",
+    "option",
 ];
 
 /// `<meta>` names that carry the publication date.
@@ -199,7 +241,8 @@ impl Scanner<'_> {
             "meta" => self.meta_tag(attrs),
             "link" => {
                 let attrs = attributes(attrs);
-                let canonical = attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
+                let canonical =
+                    attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
                 if canonical && self.meta.url.is_none() {
                     self.meta.url = attr(&attrs, "href").and_then(|h| non_empty(&h));
                 }
@@ -350,7 +393,13 @@ fn entity(bytes: &[u8], i: usize) -> Option<(char, usize)> {
         let digits = rest[digits_start..]
             .iter()
             .take(MAX_DIGITS)
-            .take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() })
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
             .count();
         if digits == 0 {
             return None;
@@ -538,16 +587,30 @@ mod tests {
 
     #[test]
     fn block_elements_become_lines_and_whitespace_collapses() {
-        let d = doc("<html><body><h1>Big  News</h1>\n<p>First\n   paragraph.</p><div>Second<br>line</div><ul><li>One</li><li>Two</li></ul></body></html>");
+        let d = doc(
+            "<html><body><h1>Big  News</h1>\n<p>First\n   paragraph.</p><div>Second<br>line</div><ul><li>One</li><li>Two</li></ul></body></html>",
+        );
         assert_eq!(d.text, "Big News\nFirst paragraph.\nSecond\nline\nOne\nTwo");
-        assert_eq!(blocks(&d), ["Big News", "First paragraph.", "Second", "line", "One", "Two"]);
+        assert_eq!(
+            blocks(&d),
+            [
+                "Big News",
+                "First paragraph.",
+                "Second",
+                "line",
+                "One",
+                "Two"
+            ]
+        );
         assert_eq!(d.blocks[0].hint, BlockHint::Heading);
         assert_eq!(d.meta.title.as_deref(), Some("Big News"));
     }
 
     #[test]
     fn scripts_styles_and_hidden_elements_are_dropped() {
-        let d = doc("<p>Before</p><script>document.write('<p>evil</p>'); if (a < b) {}</script><style>p{color:red}</style><noscript>Enable JS</noscript><template><p>tpl</p></template><p>After</p><SCRIPT type=x>alert(1)</SCRIPT >");
+        let d = doc(
+            "<p>Before</p><script>document.write('<p>evil</p>'); if (a < b) {}</script><style>p{color:red}</style><noscript>Enable JS</noscript><template><p>tpl</p></template><p>After</p><SCRIPT type=x>alert(1)</SCRIPT >",
+        );
         assert_eq!(blocks(&d), ["Before", "After"]);
     }
 
@@ -574,7 +637,10 @@ mod tests {
 
     #[test]
     fn numeric_entities_out_of_range_become_replacement_characters() {
-        assert_eq!(blocks(&doc("<p>a&#0;b&#xD800;c&#99999999;d</p>")), ["a\u{FFFD}b\u{FFFD}c\u{FFFD}d"]);
+        assert_eq!(
+            blocks(&doc("<p>a&#0;b&#xD800;c&#99999999;d</p>")),
+            ["a\u{FFFD}b\u{FFFD}c\u{FFFD}d"]
+        );
     }
 
     #[test]
@@ -586,7 +652,9 @@ mod tests {
 
     #[test]
     fn meta_tags_give_date_outlet_and_url() {
-        let d = doc(r#"<meta property="article:published_time" content="2025-03-14T09:00:00+03:00"><meta property='og:site_name' content="Example &amp; Co"><link rel="canonical" href="https://example.org/x"><p>Body.</p>"#);
+        let d = doc(
+            r#"<meta property="article:published_time" content="2025-03-14T09:00:00+03:00"><meta property='og:site_name' content="Example &amp; Co"><link rel="canonical" href="https://example.org/x"><p>Body.</p>"#,
+        );
         assert_eq!(d.meta.published, NaiveDate::from_ymd_opt(2025, 3, 14));
         assert_eq!(d.meta.outlet.as_deref(), Some("Example & Co"));
         assert_eq!(d.meta.url.as_deref(), Some("https://example.org/x"));
@@ -594,7 +662,9 @@ mod tests {
 
     #[test]
     fn figcaptions_are_captions_and_comments_vanish() {
-        let d = doc("<figure><img src=x.jpg><figcaption>A photo</figcaption></figure><!-- <p>hidden</p> --><p>Body a<b>b</b> c</p>");
+        let d = doc(
+            "<figure><img src=x.jpg><figcaption>A photo</figcaption></figure><!-- <p>hidden</p> --><p>Body a<b>b</b> c</p>",
+        );
         assert_eq!(blocks(&d), ["A photo", "Body ab c"]);
         assert_eq!(d.blocks[0].hint, BlockHint::Caption);
     }

@@ -133,7 +133,12 @@ pub(crate) fn read_jsonl(input: &str, file: &str, problems: &mut Vec<Problem>) -
 }
 
 /// Reads the record whose JSON is `source`, a slice of `input`.
-fn parse_record(input: &str, source: &str, place: &Place, problems: &mut Vec<Problem>) -> Option<Doc> {
+fn parse_record(
+    input: &str,
+    source: &str,
+    place: &Place,
+    problems: &mut Vec<Problem>,
+) -> Option<Doc> {
     if !source.starts_with('{') {
         let what = "is not a JSON object; it was skipped";
         problems.push(place.problem(Severity::Error, what));
@@ -201,14 +206,22 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-fn record_doc(input: &str, record: &Record, place: &Place, problems: &mut Vec<Problem>) -> Option<Doc> {
+fn record_doc(
+    input: &str,
+    record: &Record,
+    place: &Place,
+    problems: &mut Vec<Problem>,
+) -> Option<Doc> {
     let Some(raw_text) = record.text else {
         problems.push(place.problem(Severity::Error, "has no \"text\"; it was skipped"));
         return None;
     };
     let literal = raw_text.get();
     if !literal.starts_with('"') {
-        problems.push(place.problem(Severity::Error, "has a \"text\" that is not a string; it was skipped"));
+        problems.push(place.problem(
+            Severity::Error,
+            "has a \"text\" that is not a string; it was skipped",
+        ));
         return None;
     }
     let decoded = decode_string(literal, offset_in(input, literal));
@@ -292,16 +305,26 @@ fn escape(bytes: &[u8], i: usize) -> (char, usize) {
     if let Some(c) = simple {
         return (c, 2);
     }
-    let Some(high) = (bytes.get(i + 1) == Some(&b'u')).then(|| hex4(bytes, i + 2)).flatten() else {
+    let Some(high) = (bytes.get(i + 1) == Some(&b'u'))
+        .then(|| hex4(bytes, i + 2))
+        .flatten()
+    else {
         return (char::REPLACEMENT_CHARACTER, (bytes.len() - i).min(2));
     };
-    if (0xD800..0xDC00).contains(&high) && bytes.get(i + 6..i + 8) == Some(b"\\u")
+    if (0xD800..0xDC00).contains(&high)
+        && bytes.get(i + 6..i + 8) == Some(b"\\u")
         && let Some(low) = hex4(bytes, i + 8).filter(|l| (0xDC00..0xE000).contains(l))
     {
         let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-        return (char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER), 12);
+        return (
+            char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
+            12,
+        );
     }
-    (char::from_u32(high).unwrap_or(char::REPLACEMENT_CHARACTER), 6)
+    (
+        char::from_u32(high).unwrap_or(char::REPLACEMENT_CHARACTER),
+        6,
+    )
 }
 
 fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
@@ -365,10 +388,17 @@ mod tests {
         let quote = doc.text.find("\"no\"").expect("quote");
         assert_eq!(source_of(input, doc, quote..quote + 4), r#"\"no\""#);
         let cafe = doc.text.find("Café").expect("cafe");
-        assert_eq!(source_of(input, doc, cafe..cafe + "Café".len()), r"Caf\u00e9");
+        assert_eq!(
+            source_of(input, doc, cafe..cafe + "Café".len()),
+            r"Caf\u00e9"
+        );
         let smile = doc.text.find('😀').expect("smile");
         assert_eq!(source_of(input, doc, smile..smile + 4), r"\ud83d\ude00");
-        let lines: Vec<&str> = doc.blocks.iter().map(|b| &doc.text[b.inner.clone()]).collect();
+        let lines: Vec<&str> = doc
+            .blocks
+            .iter()
+            .map(|b| &doc.text[b.inner.clone()])
+            .collect();
         assert_eq!(lines, ["He said \"no\".", "Café 😀 \\ end"]);
     }
 
@@ -385,7 +415,11 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, Some(2));
         assert_eq!(problems[0].severity, Severity::Error);
-        assert!(problems[0].message.contains("not valid JSON at line 2"), "{}", problems[0].message);
+        assert!(
+            problems[0].message.contains("not valid JSON at line 2"),
+            "{}",
+            problems[0].message
+        );
     }
 
     #[test]
@@ -394,10 +428,17 @@ mod tests {
         let (docs, problems) = read("json", input);
         assert_eq!(docs.len(), 2);
         let lines: Vec<Option<usize>> = problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [Some(3), Some(4), Some(5), Some(6), Some(7), Some(7)]);
+        assert_eq!(
+            lines,
+            [Some(3), Some(4), Some(5), Some(6), Some(7), Some(7)]
+        );
         assert!(problems[0].message.starts_with("record 2 has no \"text\""));
         assert!(problems[4].message.contains("\"title\" that is not text"));
-        assert!(problems[5].message.contains("does not exist"), "{}", problems[5].message);
+        assert!(
+            problems[5].message.contains("does not exist"),
+            "{}",
+            problems[5].message
+        );
         assert_eq!(problems[5].severity, Severity::Warning);
     }
 

@@ -20,7 +20,11 @@ const FILES_PER_ROUND: usize = 32;
 /// Loads every article file under `dir`, recursively. Hidden entries (names starting
 /// with `.`) are skipped, and so are folders behind symbolic links, which could loop.
 /// Fails only when `dir` itself cannot be read.
-pub fn load_dir(dir: &Path, opts: &LoadOptions, progress: Progress<'_>) -> Result<Corpus, IngestError> {
+pub fn load_dir(
+    dir: &Path,
+    opts: &LoadOptions,
+    progress: Progress<'_>,
+) -> Result<Corpus, IngestError> {
     let read_dir_error = |source| IngestError::ReadDir {
         path: dir.to_path_buf(),
         source,
@@ -39,7 +43,12 @@ pub fn load_dir(dir: &Path, opts: &LoadOptions, progress: Progress<'_>) -> Resul
 }
 
 /// Collects the article files under the folder listed by `top`.
-fn list_files(root: &Path, top: fs::ReadDir, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+fn list_files(
+    root: &Path,
+    top: fs::ReadDir,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+) {
     let mut folders = vec![(root.to_path_buf(), Ok(top))];
     while let Some((folder, listing)) = folders.pop() {
         let cannot_read = |e: io::Error| Problem {
@@ -82,12 +91,18 @@ fn list_files(root: &Path, top: fs::ReadDir, files: &mut Vec<PathBuf>, problems:
 
 /// Loads the given files of the corpus at `root`, with `root`'s manifest if it has one.
 /// Files that are not article files are ignored; cancelling keeps what was loaded.
-pub fn load_files(root: &Path, files: &[PathBuf], opts: &LoadOptions, progress: Progress<'_>) -> Corpus {
+pub fn load_files(
+    root: &Path,
+    files: &[PathBuf],
+    opts: &LoadOptions,
+    progress: Progress<'_>,
+) -> Corpus {
     let (manifest, mut problems) = read_manifest(root, opts);
     if let Some(manifest) = &manifest {
         problems.extend(missing_files(root, manifest));
     }
-    let mut named: Vec<(String, &PathBuf)> = files.iter().map(|f| (relative_name(root, f), f)).collect();
+    let mut named: Vec<(String, &PathBuf)> =
+        files.iter().map(|f| (relative_name(root, f), f)).collect();
     named.sort();
     named.dedup_by(|a, b| a.0 == b.0);
     let total = named.len();
@@ -163,7 +178,12 @@ fn missing_files(root: &Path, manifest: &Manifest) -> Vec<Problem> {
         .collect()
 }
 
-fn load_file(root: &Path, path: &Path, opts: &LoadOptions, manifest: Option<&Manifest>) -> (Vec<Article>, Vec<Problem>) {
+fn load_file(
+    root: &Path,
+    path: &Path,
+    opts: &LoadOptions,
+    manifest: Option<&Manifest>,
+) -> (Vec<Article>, Vec<Problem>) {
     if Format::of(path).is_none() {
         return (Vec::new(), Vec::new());
     }
@@ -248,9 +268,21 @@ mod tests {
     #[test]
     fn folders_are_read_recursively_in_path_order_skipping_other_files() {
         let dir = tempfile::tempdir().expect("temp dir");
-        write(dir.path(), "b.txt", b"Published: 2025-01-01\nB body, he said.");
-        write(dir.path(), "a/z.md", b"---\ndate: 2025-01-02\n---\nZ body, he said.");
-        write(dir.path(), "a/y.HTML", b"<meta name=date content=2025-01-03><p>Y body, he said.</p>");
+        write(
+            dir.path(),
+            "b.txt",
+            b"Published: 2025-01-01\nB body, he said.",
+        );
+        write(
+            dir.path(),
+            "a/z.md",
+            b"---\ndate: 2025-01-02\n---\nZ body, he said.",
+        );
+        write(
+            dir.path(),
+            "a/y.HTML",
+            b"<meta name=date content=2025-01-03><p>Y body, he said.</p>",
+        );
         write(dir.path(), "notes.pdf", b"%PDF");
         write(dir.path(), ".hidden/x.txt", b"Hidden, he said.");
         let corpus = load(dir.path(), &LoadOptions::default());
@@ -269,9 +301,12 @@ mod tests {
             Err(IngestError::ReadDir { .. })
         ));
         write(dir.path(), "f.txt", b"x");
-        let err = load_dir(&dir.path().join("f.txt"), &LoadOptions::default(), &mut |_, _| true)
-            .err()
-            .expect("a file is not a folder");
+        let err = load_dir(
+            &dir.path().join("f.txt"),
+            &LoadOptions::default(),
+            &mut |_, _| true,
+        )
+        .expect_err("a file is not a folder");
         assert!(err.to_string().contains("is not a folder"));
     }
 
@@ -280,9 +315,18 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         write(dir.path(), "big.txt", &[b'a'; 2000]);
         write(dir.path(), "small.txt", b"Small, he said on 2025-01-01.");
-        let corpus = load(dir.path(), &LoadOptions { max_file_bytes: 1000 });
+        let corpus = load(
+            dir.path(),
+            &LoadOptions {
+                max_file_bytes: 1000,
+            },
+        );
         assert_eq!(corpus.articles.len(), 1);
-        let big: Vec<&Problem> = corpus.problems.iter().filter(|p| p.file == "big.txt").collect();
+        let big: Vec<&Problem> = corpus
+            .problems
+            .iter()
+            .filter(|p| p.file == "big.txt")
+            .collect();
         assert_eq!(big.len(), 1);
         assert_eq!(big[0].severity, Severity::Error);
         assert!(big[0].message.contains("2000 bytes") && big[0].message.contains("1000 bytes"));
@@ -306,8 +350,15 @@ mod tests {
             .filter(|p| p.file == "manifest.json")
             .map(|p| (p.line, p.severity))
             .collect();
-        assert_eq!(from_manifest, [(Some(1), Severity::Warning), (Some(2), Severity::Error)]);
-        assert!(messages(&corpus).iter().any(|m| m.contains("entry 2: names gone.txt")));
+        assert_eq!(
+            from_manifest,
+            [(Some(1), Severity::Warning), (Some(2), Severity::Error)]
+        );
+        assert!(
+            messages(&corpus)
+                .iter()
+                .any(|m| m.contains("entry 2: names gone.txt"))
+        );
     }
 
     #[test]
@@ -317,7 +368,12 @@ mod tests {
         write(dir.path(), "manifest.json", b"{\"articles\": [");
         let corpus = load(dir.path(), &LoadOptions::default());
         assert_eq!(corpus.articles.len(), 1);
-        assert!(corpus.problems.iter().any(|p| p.file == "manifest.json" && p.severity == Severity::Error));
+        assert!(
+            corpus
+                .problems
+                .iter()
+                .any(|p| p.file == "manifest.json" && p.severity == Severity::Error)
+        );
     }
 
     #[test]
@@ -334,7 +390,11 @@ mod tests {
         .expect("folder loads");
         assert_eq!(calls, [(1, 5), (2, 5)]);
         assert_eq!(corpus.articles.len(), 2);
-        assert!(messages(&corpus).iter().any(|m| m.contains("cancelled after 2 of 5")));
+        assert!(
+            messages(&corpus)
+                .iter()
+                .any(|m| m.contains("cancelled after 2 of 5"))
+        );
     }
 
     #[test]
@@ -342,8 +402,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         write(dir.path(), "b.txt", b"B text, he said.");
         write(dir.path(), "a.txt", b"A text, he said.");
-        let files = [dir.path().join("b.txt"), dir.path().join("a.txt"), dir.path().join("b.txt")];
-        let corpus = load_files(dir.path(), &files, &LoadOptions::default(), &mut |_, _| true);
+        let files = [
+            dir.path().join("b.txt"),
+            dir.path().join("a.txt"),
+            dir.path().join("b.txt"),
+        ];
+        let corpus = load_files(dir.path(), &files, &LoadOptions::default(), &mut |_, _| {
+            true
+        });
         let names: Vec<&str> = corpus.articles.iter().map(|a| a.file.as_str()).collect();
         assert_eq!(names, ["a.txt", "b.txt"]);
     }
@@ -351,7 +417,12 @@ mod tests {
     #[test]
     fn unreadable_files_are_errors() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let corpus = load_files(dir.path(), &[dir.path().join("absent.txt")], &LoadOptions::default(), &mut |_, _| true);
+        let corpus = load_files(
+            dir.path(),
+            &[dir.path().join("absent.txt")],
+            &LoadOptions::default(),
+            &mut |_, _| true,
+        );
         assert_eq!(corpus.problems.len(), 1);
         assert!(corpus.problems[0].message.contains("cannot be read"));
         assert_eq!(corpus.problems[0].file, "absent.txt");

@@ -116,25 +116,39 @@ pub(crate) fn normalize_path(path: &str) -> String {
 
 fn parse_entry(number: usize, item: &Value, problems: &mut Vec<Problem>) -> Option<ManifestEntry> {
     let mut report = |severity, what: String| {
-        problems.push(problem(Some(number), severity, format!("entry {number}: {what}")));
+        problems.push(problem(
+            Some(number),
+            severity,
+            format!("entry {number}: {what}"),
+        ));
     };
     let Some(fields) = item.as_object() else {
         report(Severity::Error, "is not an object; it is ignored".into());
         return None;
     };
-    let Some(file) = fields.get("file").and_then(Value::as_str).map(normalize_path) else {
+    let Some(file) = fields
+        .get("file")
+        .and_then(Value::as_str)
+        .map(normalize_path)
+    else {
         report(Severity::Error, "has no \"file\"; it is ignored".into());
         return None;
     };
     if file.is_empty() {
-        report(Severity::Error, "has an empty \"file\"; it is ignored".into());
+        report(
+            Severity::Error,
+            "has an empty \"file\"; it is ignored".into(),
+        );
         return None;
     }
     let mut text = |name: &str| match fields.get(name) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => non_empty(s),
         Some(_) => {
-            report(Severity::Warning, format!("\"{name}\" is not text; it is ignored"));
+            report(
+                Severity::Warning,
+                format!("\"{name}\" is not text; it is ignored"),
+            );
             None
         }
     };
@@ -176,7 +190,11 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].outlet.as_deref(), Some("O"));
         assert_eq!(a[0].published, NaiveDate::from_ymd_opt(2025, 6, 24));
-        let b: Vec<_> = m.entries_for("b.txt").iter().map(|e| (e.number, e.title.clone())).collect();
+        let b: Vec<_> = m
+            .entries_for("b.txt")
+            .iter()
+            .map(|e| (e.number, e.title.clone()))
+            .collect();
         assert_eq!(b, [(2, Some("One".into())), (3, Some("Two".into()))]);
         assert!(m.entries_for("c.txt").is_empty());
     }
@@ -188,7 +206,11 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].file, "manifest.json");
         assert_eq!(problems[0].line, Some(2));
-        assert!(problems[0].message.contains("line 2, column"), "{}", problems[0].message);
+        assert!(
+            problems[0].message.contains("line 2, column"),
+            "{}",
+            problems[0].message
+        );
     }
 
     #[test]
@@ -214,7 +236,10 @@ mod tests {
         assert_eq!(m.entries()[0].title, None);
         let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [Some(1), Some(2), Some(3), Some(4)]);
-        assert!(problems.iter().all(|p| p.message.starts_with(&format!("entry {}", p.line.unwrap_or(0)))));
+        assert!(problems.iter().all(|p| {
+            p.message
+                .starts_with(&format!("entry {}", p.line.unwrap_or(0)))
+        }));
     }
 
     #[test]

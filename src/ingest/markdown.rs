@@ -34,11 +34,15 @@ pub(crate) fn read(input: &str, file: &str, problems: &mut Vec<Problem>) -> Doc 
 /// Lines of `input` from `from`, each as (start offset, line without its newline).
 fn lines_from(input: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
     let mut start = from;
-    input.get(from..).unwrap_or("").split_inclusive('\n').map(move |line| {
-        let at = start;
-        start += line.len();
-        (at, line.trim_end_matches(['\n', '\r']))
-    })
+    input
+        .get(from..)
+        .unwrap_or("")
+        .split_inclusive('\n')
+        .map(move |line| {
+            let at = start;
+            start += line.len();
+            (at, line.trim_end_matches(['\n', '\r']))
+        })
 }
 
 /// Parses front matter between `---` lines at the very top; returns the metadata and
@@ -188,7 +192,12 @@ fn blocks(input: &str, from: usize) -> (Vec<Block>, Option<usize>) {
 }
 
 /// Adds a block unless it has no words; says whether it did.
-fn push(blocks: &mut Vec<Block>, outer: Range<usize>, inner: Range<usize>, hint: BlockHint) -> bool {
+fn push(
+    blocks: &mut Vec<Block>,
+    outer: Range<usize>,
+    inner: Range<usize>,
+    hint: BlockHint,
+) -> bool {
     if inner.is_empty() {
         return false;
     }

@@ -51,9 +51,8 @@ impl SourceMap {
         }
         let text_start = self.text_len();
         if let Some(last) = self.segs.last_mut() {
-            let contiguous = last.is_verbatim()
-                && text_len == src_len
-                && last.src_end() == src_start;
+            let contiguous =
+                last.is_verbatim() && text_len == src_len && last.src_end() == src_start;
             if contiguous {
                 last.text_len += text_len;
                 last.src_len += src_len;
@@ -99,7 +98,11 @@ impl SourceMap {
                 let start = s.text_start.max(range.start);
                 let end = s.text_end().min(range.end);
                 if s.is_verbatim() {
-                    (end - start, s.src_start + (start - s.text_start), end - start)
+                    (
+                        end - start,
+                        s.src_start + (start - s.text_start),
+                        end - start,
+                    )
                 } else {
                     (end - start, s.src_start, s.src_len)
                 }
@@ -120,9 +123,7 @@ impl SourceMap {
         let mut out = SourceMap::default();
         for seg in &self.segs {
             if seg.is_verbatim() {
-                for (text_len, src_start, src_len) in
-                    inner.pieces(seg.src_start..seg.src_end())
-                {
+                for (text_len, src_start, src_len) in inner.pieces(seg.src_start..seg.src_end()) {
                     out.push(text_len, src_start, src_len);
                 }
             } else {

@@ -85,7 +85,9 @@ pub(crate) fn by_repeated_headlines(texts: &[&str], infos: &[LineInfo]) -> Vec<P
     }
     if let Some(first) = parts.first_mut() {
         let first_is_headline = infos.first().is_some_and(|i| i.title_like)
-            && infos[first.blocks.clone()].iter().any(LineInfo::is_body_text);
+            && infos[first.blocks.clone()]
+                .iter()
+                .any(LineInfo::is_body_text);
         if first.headline.is_none() && first_is_headline {
             first.headline = Some(0);
         }
@@ -146,17 +148,27 @@ mod tests {
 
     #[test]
     fn a_single_article_is_one_part() {
-        let texts = ["Kremlin Hopeful On Talks", "The Kremlin said it was hopeful.", "More text follows here."];
+        let texts = [
+            "Kremlin Hopeful On Talks",
+            "The Kremlin said it was hopeful.",
+            "More text follows here.",
+        ];
         let parts = by_repeated_headlines(&texts, &infos(&texts));
         assert_eq!(parts.len(), 1);
         assert_eq!(parts[0].headline, Some(0));
         let plain = ["The Kremlin said it was hopeful.", "More text."];
-        assert_eq!(by_repeated_headlines(&plain, &infos(&plain))[0].headline, None);
+        assert_eq!(
+            by_repeated_headlines(&plain, &infos(&plain))[0].headline,
+            None
+        );
     }
 
     #[test]
     fn a_headline_repeated_far_away_does_not_split() {
-        let mut texts = vec!["First Headline Of The Day", "Body text starts here, it said."];
+        let mut texts = vec![
+            "First Headline Of The Day",
+            "Body text starts here, it said.",
+        ];
         texts.extend(std::iter::repeat_n("More body text follows.", 20));
         texts.push("Some Subhead Repeated Later");
         texts.extend(std::iter::repeat_n("Even more body text, it said.", 16));
@@ -190,7 +202,13 @@ mod tests {
 
     #[test]
     fn leading_blocks_belong_to_the_first_titled_article_and_missing_titles_are_skipped() {
-        let texts = ["Caption. REUTERS/X", "Title One Here", "Body.", "Title Two Here", "Body."];
+        let texts = [
+            "Caption. REUTERS/X",
+            "Title One Here",
+            "Body.",
+            "Title Two Here",
+            "Body.",
+        ];
         let parts = by_titles(&texts, &["Title One Here", "Not There", "Title Two Here"])
             .expect("titles found");
         assert_eq!(parts[0].blocks, 0..3);

@@ -14,7 +14,9 @@ fn sample_corpus() -> PathBuf {
 }
 
 fn paragraphs(a: &Article) -> Vec<&str> {
-    (0..a.paragraphs.len()).map(|i| a.paragraph_text(i)).collect()
+    (0..a.paragraphs.len())
+        .map(|i| a.paragraph_text(i))
+        .collect()
 }
 
 #[test]
@@ -41,7 +43,9 @@ fn sample_corpus_loads_six_clean_articles() {
     );
     assert_eq!(
         two[1].title.as_deref(),
-        Some("Kremlin Says Putin Sent Trump a Message on Ukraine Ceasefire Idea, Talks of 'Cautious Optimism'")
+        Some(
+            "Kremlin Says Putin Sent Trump a Message on Ukraine Ceasefire Idea, Talks of 'Cautious Optimism'"
+        )
     );
     assert_eq!(two[0].published, NaiveDate::from_ymd_opt(2024, 12, 3));
     assert_eq!(two[1].published, NaiveDate::from_ymd_opt(2025, 3, 14));
@@ -58,11 +62,18 @@ fn sample_corpus_loads_six_clean_articles() {
             }
             assert!(p != "TT" && p != "20", "{}: junk line kept", a.file);
             assert!(!headlines.contains(&p), "{}: headline kept: {p}", a.file);
-            assert!(a.title.as_deref() != Some(p), "{}: own headline kept", a.file);
+            assert!(
+                a.title.as_deref() != Some(p),
+                "{}: own headline kept",
+                a.file
+            );
         }
         let file_bytes = std::fs::read(sample_corpus().join(&a.file)).expect("read sample");
         for r in &a.paragraphs {
-            assert_eq!(&file_bytes[a.offsets.range_to_file(r)], a.text[r.clone()].as_bytes());
+            assert_eq!(
+                &file_bytes[a.offsets.range_to_file(r)],
+                a.text[r.clone()].as_bytes()
+            );
         }
     }
 
@@ -84,7 +95,8 @@ fn sample_corpus_loads_six_clean_articles() {
 fn sample_file_with_two_articles_splits_without_the_manifest() {
     let name = "004_93d3a7aa106f1c6c.txt";
     let bytes = std::fs::read(sample_corpus().join(name)).expect("read sample");
-    let (articles, _) = read_article_file(&sample_corpus(), &sample_corpus().join(name), &bytes, None);
+    let (articles, _) =
+        read_article_file(&sample_corpus(), &sample_corpus().join(name), &bytes, None);
     assert_eq!(articles.len(), 2);
     assert_eq!(
         articles[0].title.as_deref(),
@@ -104,14 +116,21 @@ fn check_invariants(bytes: &[u8], ext: &str, manifest: Option<&Manifest>) {
     for a in &articles {
         assert_eq!(a.file, format!("sub/file.{ext}"));
         assert_eq!(a.offsets.text_len(), a.text.len());
-        assert_eq!(a.content_hash, xxhash_rust::xxh3::xxh3_64(a.text.as_bytes()));
+        assert_eq!(
+            a.content_hash,
+            xxhash_rust::xxh3::xxh3_64(a.text.as_bytes())
+        );
         let whole = a.offsets.range_to_file(&(0..a.text.len()));
         assert!(whole.start <= whole.end && whole.end <= bytes.len());
         for r in &a.paragraphs {
             assert!(r.start < r.end && r.end <= a.text.len());
             assert!(a.text.is_char_boundary(r.start) && a.text.is_char_boundary(r.end));
             let f = a.offsets.range_to_file(r);
-            assert!(f.start <= f.end && f.end <= bytes.len(), "{f:?} outside {}", bytes.len());
+            assert!(
+                f.start <= f.end && f.end <= bytes.len(),
+                "{f:?} outside {}",
+                bytes.len()
+            );
         }
     }
     for p in &problems {
