@@ -678,5 +678,32 @@ mod tests {
         assert_eq!(a.published, day(2025, 5, 5));
         assert_eq!(a.title.as_deref(), Some("From Front Matter"));
         assert_eq!(paragraphs(a), ["Body text, he said."]);
+        let start = content.find("# From").expect("heading");
+        assert_eq!(
+            a.offsets,
+            crate::model::OffsetMap::verbatim(start, a.text.len())
+        );
+    }
+
+    #[test]
+    fn jsonl_records_are_articles_dated_by_their_field() {
+        let content = concat!(
+            r#"{"text": "A said \u201cyes\u201d.", "published": "2025-01-01"}"#,
+            "\n",
+            r#"{"text": "B said no."}"#,
+            "\n"
+        );
+        let (articles, problems) = read("a.jsonl", content, None);
+        assert_eq!(published_of(&articles), [day(2025, 1, 1), None]);
+        let first = &articles[0];
+        let source = &content[first.offsets.range_to_file(&first.paragraphs[0])];
+        assert_eq!(source, r"A said \u201cyes\u201d.");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(2));
+        assert!(
+            problems[0]
+                .message
+                .starts_with("article 2: no publication date")
+        );
     }
 }

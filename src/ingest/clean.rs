@@ -231,10 +231,19 @@ fn is_caption(line: &str) -> bool {
 }
 
 /// "X attends a meeting in Moscow, Russia, March 13, 2025": a present-tense scene that
-/// ends on a full date and place, with no reported speech in it.
+/// ends on "place, date" (a comma right before the date, where a sentence says "on"),
+/// with no reported speech in it.
 fn is_scene_caption(line: &str) -> bool {
     const MAX_AFTER_DATE: usize = 100;
-    const MAX_COMMA_BEFORE_DATE: usize = 40;
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     let Some(verb) = CAPTION_VERB.find(line) else {
         return false;
     };
@@ -243,10 +252,13 @@ fn is_scene_caption(line: &str) -> bool {
     };
     let date_start = verb.end() + at.start;
     let date_end = verb.end() + at.end;
-    let comma_near = line[..date_start]
-        .rfind(',')
-        .is_some_and(|c| date_start - c <= MAX_COMMA_BEFORE_DATE);
-    comma_near && line.len() - date_end <= MAX_AFTER_DATE && !REPORTING.is_match(line)
+    let mut before = line[..date_start].trim_end();
+    if let Some((head, last)) = before.trim_end_matches(',').rsplit_once(' ')
+        && WEEKDAYS.contains(&last.to_lowercase().as_str())
+    {
+        before = head.trim_end();
+    }
+    before.ends_with(',') && line.len() - date_end <= MAX_AFTER_DATE && !REPORTING.is_match(line)
 }
 
 fn is_byline(line: &str) -> bool {
@@ -385,6 +397,7 @@ mod tests {
             "Reuters reported that the plan was rejected, citing two sources.",
             "Lavrov told AFP that no deal was close.",
             "MOSCOW, March 14, 2025 (Reuters) - The Kremlin said on Friday it saw reasons for hope.",
+            "Zelensky meets Trump at the White House in Washington, D.C., on February 28, 2025.",
         ] {
             assert_eq!(kind(line), LineKind::Body, "{line}");
         }
