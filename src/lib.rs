@@ -1,7 +1,8 @@
 //! Statement Timeline: who said what, when, about which conflict.
 //!
-//! The core (`model`, `ingest`, `extract`, `timeline`, `export`) knows nothing of egui;
-//! the UI (`ui`, `app`) only reads its data and sends commands.
+//! The core (`model`, `ingest`, `extract`, `pipeline`) knows nothing of egui; the UI
+//! only reads its data and sends commands.
 
 pub mod extract;
+pub mod ingest;
 pub mod model;
