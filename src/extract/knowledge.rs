@@ -326,6 +326,15 @@ pub struct Knowledge {
     pub taxonomy: Taxonomy,
 }
 
+impl KnowledgeError {
+    /// The file the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            KnowledgeError::Read { path, .. } | KnowledgeError::Parse { path, .. } => path,
+        }
+    }
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(text: &str, path: &str) -> Result<T, KnowledgeError> {
     toml::from_str(text).map_err(|e| KnowledgeError::Parse {
         path: path.to_string(),
