@@ -1,0 +1,4 @@
+//! The integration tests, as one binary so that linking happens once.
+
+mod cli;
+mod quality;
