@@ -94,10 +94,10 @@ impl Paragraph<'_> {
         if w.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        if let Some(next) = self.word(i + 1) {
-            if let Some(form) = phrasal_speech_verb(w, &next.to_lowercase()) {
-                return Some((i..i + 2, form));
-            }
+        if let Some(next) = self.word(i + 1)
+            && let Some(form) = phrasal_speech_verb(w, &next.to_lowercase())
+        {
+            return Some((i..i + 2, form));
         }
         let form = speech_verb(w)?;
         // "called for", "called on": a call; "called Putin": a phone call.
@@ -294,18 +294,19 @@ impl Paragraph<'_> {
         let mut i = sentence.start;
         while i < sentence.end {
             // "According to him, …"
-            if self.lower_is(i, &["according"]) && self.lower_is(i + 1, &["to"]) {
-                if let Some(m) = self.mention_starting_at(i + 2) {
-                    found.push(Attribution {
-                        verb: i..i + 2,
-                        mention: m,
-                        trailing: false,
-                        time: None,
-                        background: false,
-                    });
-                    i += 2;
-                    continue;
-                }
+            if self.lower_is(i, &["according"])
+                && self.lower_is(i + 1, &["to"])
+                && let Some(m) = self.mention_starting_at(i + 2)
+            {
+                found.push(Attribution {
+                    verb: i..i + 2,
+                    mention: m,
+                    trailing: false,
+                    time: None,
+                    background: false,
+                });
+                i += 2;
+                continue;
             }
             let Some((verb, form)) = self.speech_verb_at(i) else {
                 i += 1;
@@ -360,18 +361,15 @@ impl Paragraph<'_> {
                 let before_verb = verb.start.checked_sub(1);
                 let after_comma =
                     before_verb.is_some_and(|b| self.punct(b, ',') || self.is_quote_mark(b));
-                if after_comma {
-                    if let Some(m) = self.mention_starting_at(next) {
-                        let time =
-                            self.time_after(&(verb.start..self.mentions[m].toks.end), sentence);
-                        found.push(Attribution {
-                            verb: verb.clone(),
-                            mention: m,
-                            trailing: true,
-                            time,
-                            background: false,
-                        });
-                    }
+                if after_comma && let Some(m) = self.mention_starting_at(next) {
+                    let time = self.time_after(&(verb.start..self.mentions[m].toks.end), sentence);
+                    found.push(Attribution {
+                        verb: verb.clone(),
+                        mention: m,
+                        trailing: true,
+                        time,
+                        background: false,
+                    });
                 }
             }
             i = next;
@@ -590,7 +588,7 @@ fn own_words(p: &Paragraph, q: usize) -> Vec<Range<usize>> {
                         && !matches!(w, "I" | "We" | "You" | "It" | "This" | "That" | "There"))
             });
             let mut v = i + 1;
-            while word(v).is_some_and(|w| is_verb_adverb(w)) {
+            while word(v).is_some_and(is_verb_adverb) {
                 v += 1;
             }
             subject && word(v).is_some_and(|w| speech_verb(w) == Some(VerbForm::Finite))

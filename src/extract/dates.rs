@@ -176,9 +176,7 @@ pub fn find_time_exprs(text: &str, toks: &[Tok]) -> Vec<TimeExpr> {
                         "on", "in", "during", "late", "early", "earlier", "later", "since", "by",
                     ],
                 )
-                && !found
-                    .last()
-                    .is_some_and(|e: &TimeExpr| e.toks.end > start - 1)
+                && found.last().is_none_or(|e: &TimeExpr| e.toks.end < start)
             {
                 start -= 1;
             }
@@ -220,10 +218,11 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
     let lower = word.to_lowercase();
 
     // ISO dates: the tokenizer keeps "2025-03-13" as one word.
-    if word.len() == 10 && word.as_bytes().get(4) == Some(&b'-') {
-        if let Ok(date) = NaiveDate::parse_from_str(word, "%Y-%m-%d") {
-            return Some((1, TimeKind::Exact(date)));
-        }
+    if word.len() == 10
+        && word.as_bytes().get(4) == Some(&b'-')
+        && let Ok(date) = NaiveDate::parse_from_str(word, "%Y-%m-%d")
+    {
+        return Some((1, TimeKind::Exact(date)));
     }
 
     // Weekdays, possibly followed by a month and day ("Thursday, March 13, 2025").
@@ -285,24 +284,23 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
             return Some((3, TimeKind::DayBefore));
         }
         // "the 24th", "the 13th of March"
-        if lower == "the" {
-            if let Some(day) = w
+        if lower == "the"
+            && let Some(day) = w
                 .word(i + 1)
                 .filter(|x| !x.chars().all(|c| c.is_ascii_digit()))
                 .and_then(day_number)
+        {
+            let of = if w.is(i + 2, "of") { i + 3 } else { i + 2 };
+            if let Some(month) = w
+                .word(of)
+                .and_then(month_number)
+                .filter(|_| w.capitalized(of))
             {
-                let of = if w.is(i + 2, "of") { i + 3 } else { i + 2 };
-                if let Some(month) = w
-                    .word(of)
-                    .and_then(month_number)
-                    .filter(|_| w.capitalized(of))
-                {
-                    let year = w.word(of + 1).and_then(year_number);
-                    let len = of - i + 1 + usize::from(year.is_some());
-                    return Some((len, TimeKind::MonthDay { month, day, year }));
-                }
-                return Some((2, TimeKind::DayOfMonth(day)));
+                let year = w.word(of + 1).and_then(year_number);
+                let len = of - i + 1 + usize::from(year.is_some());
+                return Some((len, TimeKind::MonthDay { month, day, year }));
             }
+            return Some((2, TimeKind::DayOfMonth(day)));
         }
         return None;
     }
@@ -360,38 +358,38 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
         return None;
     }
     // "mid-October" is one token.
-    if let Some(rest) = lower.strip_prefix("mid-") {
-        if let Some(month) = month_number(rest) {
-            let year = w.word(i + 1).and_then(year_number);
-            return Some((
-                1 + usize::from(year.is_some()),
-                TimeKind::Month {
-                    month,
-                    year,
-                    part: MonthPart::Mid,
-                },
-            ));
-        }
+    if let Some(rest) = lower.strip_prefix("mid-")
+        && let Some(month) = month_number(rest)
+    {
+        let year = w.word(i + 1).and_then(year_number);
+        return Some((
+            1 + usize::from(year.is_some()),
+            TimeKind::Month {
+                month,
+                year,
+                part: MonthPart::Mid,
+            },
+        ));
     }
     // "13 March 2025"
-    if let Some(day) = day_number(word) {
-        if let Some(month) = w
+    if let Some(day) = day_number(word)
+        && let Some(month) = w
             .word(i + 1)
             .and_then(month_number)
             .filter(|_| w.capitalized(i + 1))
-        {
-            let year = w.word(i + 2).and_then(year_number);
-            return Some((
-                2 + usize::from(year.is_some()),
-                TimeKind::MonthDay { month, day, year },
-            ));
-        }
+    {
+        let year = w.word(i + 2).and_then(year_number);
+        return Some((
+            2 + usize::from(year.is_some()),
+            TimeKind::MonthDay { month, day, year },
+        ));
     }
     // "in 2024"
-    if let Some(year) = year_number(word) {
-        if i > 0 && w.is_any(i - 1, &["in", "during", "since"]) {
-            return Some((1, TimeKind::Year(year)));
-        }
+    if let Some(year) = year_number(word)
+        && i > 0
+        && w.is_any(i - 1, &["in", "during", "since"])
+    {
+        return Some((1, TimeKind::Year(year)));
     }
     None
 }

@@ -190,11 +190,11 @@ impl<'a> Cursor<'a> {
             let Some(start) = end.checked_sub(len) else {
                 continue;
             };
-            if let Some((l, _)) = self.title_at(start) {
-                if l == len {
-                    let first = self.modifiers_before(start, 0);
-                    return Some((first, self.span_text(first..end)));
-                }
+            if let Some((l, _)) = self.title_at(start)
+                && l == len
+            {
+                let first = self.modifiers_before(start, 0);
+                return Some((first, self.span_text(first..end)));
             }
         }
         None
@@ -491,16 +491,17 @@ fn mention_at(
         };
     }
     // Unnamed sources: "sources", "an official", "Russian officials", "diplomats".
-    if let Some(w) = c.lower(j) {
-        if is_unnamed_source_noun(&w) && (determiner.is_some() || j > modifiers_start || j == i) {
-            let capital_noun = c.capitalized(j) && j > 0 && !c.punct(j - 1, '.');
-            if !capital_noun {
-                return Some(Mention {
-                    toks: i..j + 1,
-                    kind: MentionKind::NotOfficial,
-                    title: None,
-                });
-            }
+    if let Some(w) = c.lower(j)
+        && is_unnamed_source_noun(&w)
+        && (determiner.is_some() || j > modifiers_start || j == i)
+    {
+        let capital_noun = c.capitalized(j) && j > 0 && !c.punct(j - 1, '.');
+        if !capital_noun {
+            return Some(Mention {
+                toks: i..j + 1,
+                kind: MentionKind::NotOfficial,
+                title: None,
+            });
         }
     }
     // Capitalised words: countries, capitals and outlets are no officials; a family name

@@ -254,7 +254,7 @@ impl ArticleState<'_> {
             .rev()
             .find(|k| matches!(k, SpeakerKey::Known(i) if candidates.contains(i)))
             .cloned()
-            .or_else(|| match candidates {
+            .or(match candidates {
                 [one] => Some(SpeakerKey::Known(*one)),
                 _ => None,
             })
@@ -372,14 +372,13 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                 resolved[next_mention] = state.resolve(&mentions[next_mention]);
                 next_mention += 1;
             }
-            if p_index == 0 && state.focus.is_none() {
-                if let Some(t) = analysis.leading_time {
-                    if let DateValue::Day { date } =
-                        dates::resolve(times[t].kind, state.published, None)
-                    {
-                        state.focus = Some((date, time_text(t)));
-                    }
-                }
+            if p_index == 0
+                && state.focus.is_none()
+                && let Some(t) = analysis.leading_time
+                && let DateValue::Day { date } =
+                    dates::resolve(times[t].kind, state.published, None)
+            {
+                state.focus = Some((date, time_text(t)));
             }
             if analysis.unofficial_speech {
                 state.last_speaker = None;
@@ -397,10 +396,11 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                         time_text(t),
                     )
                 });
-                if p_index == 0 && state.focus.is_none() {
-                    if let Some((DateValue::Day { date }, basis)) = &time {
-                        state.focus = Some((*date, basis.clone()));
-                    }
+                if p_index == 0
+                    && state.focus.is_none()
+                    && let Some((DateValue::Day { date }, basis)) = &time
+                {
+                    state.focus = Some((*date, basis.clone()));
                 }
                 let date = state.date(
                     time,

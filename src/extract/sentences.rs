@@ -70,10 +70,10 @@ pub fn split_sentences(text: &str, toks: &[Tok], quotes: &[Quote]) -> Vec<Range<
         }
         i = j;
     }
-    if let Some(last) = toks.last() {
-        if start < last.end {
-            sentences.push(start..last.end);
-        }
+    if let Some(last) = toks.last()
+        && start < last.end
+    {
+        sentences.push(start..last.end);
     }
     sentences
 }
