@@ -1,10 +1,13 @@
 //! Statement Timeline: who said what, when, about which conflict.
 //!
-//! The core (`model`, `ingest`, `extract`, `timeline`, `export`) knows nothing of egui;
-//! the UI (`ui`, `app`) only reads its data and sends commands.
+//! The core (`model`, `ingest`, `extract`, `pipeline`, `timeline`, `export`) knows
+//! nothing of egui; the UI (`ui`, `app`) only reads its data and sends commands.
 
 pub mod app;
+pub mod export;
 pub mod extract;
+pub mod ingest;
 pub mod model;
+pub mod pipeline;
 pub mod timeline;
 pub mod ui;

@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex};
 use clap::{Args, Parser, Subcommand};
 
 use statement_timeline::app::{App, AppOptions, Loader, ScreenshotRequest, Source};
+use statement_timeline::export::json;
+use statement_timeline::pipeline::{PipelineOptions, load_dataset, load_dataset_files};
 use statement_timeline::timeline::Filter;
 use statement_timeline::ui::{config, theme};
 
@@ -30,6 +32,21 @@ struct Cli {
 enum Cmd {
     /// Open the window (what runs when no command is given).
     Gui(GuiArgs),
+    /// Extract the statements of a corpus folder and write them as JSON.
+    Extract(ExtractArgs),
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Corpus folder (default: the bundled corpus).
+    #[arg(default_value = "assets/corpus")]
+    dir: PathBuf,
+    /// Where to write the JSON (`-` for standard output).
+    #[arg(long, value_name = "OUT")]
+    json: PathBuf,
+    /// Skip files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 20_000_000)]
+    max_file_bytes: u64,
 }
 
 #[derive(Args, Clone, Default)]
@@ -54,6 +71,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
         Some(Cmd::Gui(args)) => run_gui(args),
+        Some(Cmd::Extract(args)) => run_extract(&args),
         None => run_gui(cli.gui),
     }
 }
@@ -146,14 +164,49 @@ fn start_source(dir: Option<&Path>, settings: Option<&Path>) -> Source {
 }
 
 /// Loads a source through the extraction pipeline.
-///
-/// The pipeline (`statement_timeline::pipeline`) is not on this branch yet: until it is
-/// merged, opening a corpus reports that instead of loading.
 fn pipeline_loader() -> Loader {
-    Arc::new(|source, _progress| {
-        Err(format!(
-            "{}: this build has no extraction pipeline yet",
-            source.name()
-        ))
+    Arc::new(|source, progress| {
+        let opts = PipelineOptions::default();
+        match source {
+            Source::Folder(dir) => load_dataset(dir, &opts, progress).map_err(|e| e.to_string()),
+            Source::Files { root, files } => Ok(load_dataset_files(root, files, &opts, progress)),
+        }
     })
+}
+
+fn run_extract(args: &ExtractArgs) -> ExitCode {
+    let mut opts = PipelineOptions::default();
+    opts.load.max_file_bytes = args.max_file_bytes;
+    let data = match load_dataset(&args.dir, &opts, &mut |_, _| true) {
+        Ok(data) => data,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for problem in &data.problems {
+        eprintln!("{problem}");
+    }
+    let text = json::to_json(&data);
+    let written = if args.json.as_os_str() == "-" {
+        println!("{text}");
+        Ok(())
+    } else {
+        statement_timeline::export::write_atomic(&args.json, text.as_bytes())
+    };
+    if let Err(e) = written {
+        eprintln!("error: cannot write {}: {e}", args.json.display());
+        return ExitCode::FAILURE;
+    }
+    eprintln!(
+        "{} statements from {} articles ({} problems)",
+        data.statements.len(),
+        data.articles.len(),
+        data.problems.len()
+    );
+    if data.articles.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

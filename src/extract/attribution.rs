@@ -73,11 +73,15 @@ impl Paragraph<'_> {
     }
 
     fn lower_is(&self, i: usize, words: &[&str]) -> bool {
-        self.word(i).is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        self.word(i)
+            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
     }
 
     fn punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct(c)) && self.quote_of[i].is_none()
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Punct(c))
+            && self.quote_of[i].is_none()
     }
 
     fn is_quote_mark(&self, i: usize) -> bool {
@@ -90,10 +94,10 @@ impl Paragraph<'_> {
         if w.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        if let Some(next) = self.word(i + 1) {
-            if let Some(form) = phrasal_speech_verb(w, &next.to_lowercase()) {
-                return Some((i..i + 2, form));
-            }
+        if let Some(next) = self.word(i + 1)
+            && let Some(form) = phrasal_speech_verb(w, &next.to_lowercase())
+        {
+            return Some((i..i + 2, form));
         }
         let form = speech_verb(w)?;
         // "called for", "called on": a call; "called Putin": a phone call.
@@ -122,7 +126,11 @@ impl Paragraph<'_> {
     /// Walks back from a speech verb to its subject, over adverbs, auxiliaries, time
     /// expressions, appositions and parentheses. Returns the subject mention, a time
     /// expression passed on the way, and whether an auxiliary made it background.
-    fn subject_before(&self, verb: usize, sentence: &Range<usize>) -> Option<(usize, Option<usize>, bool)> {
+    fn subject_before(
+        &self,
+        verb: usize,
+        sentence: &Range<usize>,
+    ) -> Option<(usize, Option<usize>, bool)> {
         let mut p = verb;
         let mut time = None;
         let mut background = false;
@@ -157,9 +165,25 @@ impl Paragraph<'_> {
                     .rev()
                     .find(|&k| self.punct(k, ','))?;
                 let inner = open + 1..i;
-                let clause = inner.clone().any(|k| self.mentions.iter().any(|m| m.toks.contains(&k)))
-                    || self.lower_is(open + 1, &["the", "a", "an", "who", "which", "whose", "however", "meanwhile"])
-                    || self.word(open + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+                let clause = inner
+                    .clone()
+                    .any(|k| self.mentions.iter().any(|m| m.toks.contains(&k)))
+                    || self.lower_is(
+                        open + 1,
+                        &[
+                            "the",
+                            "a",
+                            "an",
+                            "who",
+                            "which",
+                            "whose",
+                            "however",
+                            "meanwhile",
+                        ],
+                    )
+                    || self
+                        .word(open + 1)
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
                 if clause && inner.clone().all(|k| self.quote_of[k].is_none()) {
                     p = open;
                     continue;
@@ -171,17 +195,72 @@ impl Paragraph<'_> {
         None
     }
 
+    /// "Peskov addressed the deal, emphasizing that …": a participle after a comma speaks
+    /// for the subject that opens the sentence, unless the nearest noun is a report or a
+    /// source ("media reports, claiming that …").
+    fn main_subject(
+        &self,
+        participle: usize,
+        sentence: &Range<usize>,
+    ) -> Option<(usize, Option<usize>, bool)> {
+        let verb = self.word(participle)?;
+        if matches!(
+            verb,
+            "claiming" | "reporting" | "suggesting" | "indicating" | "citing"
+        ) {
+            return None;
+        }
+        let comma = participle.checked_sub(1).filter(|&c| self.punct(c, ','))?;
+        if self
+            .word(comma.checked_sub(1)?)
+            .is_some_and(|w| super::lexicon::is_unnamed_source_noun(&w.to_lowercase()))
+        {
+            return None;
+        }
+        // The sentence opens with the subject, perhaps after one adverb and a comma.
+        let mut start = sentence.start;
+        if self.word(start).is_some_and(|w| {
+            is_verb_adverb(&w.to_lowercase())
+                || matches!(
+                    w,
+                    "Finally" | "Additionally" | "Separately" | "Earlier" | "Later"
+                )
+        }) && self.punct(start + 1, ',')
+        {
+            start += 2;
+        }
+        let m = self.mention_starting_at(start)?;
+        let after = self.mentions[m].toks.end;
+        let verb_follows = self
+            .word(after)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        (verb_follows && after < comma).then_some((m, None, false))
+    }
+
     /// After a speech verb: an object ("reporters", "state television"), then venue
     /// phrases ("during a briefing"), then perhaps the time of the speech act.
     fn time_after(&self, verb: &Range<usize>, sentence: &Range<usize>) -> Option<usize> {
         let mut i = verb.end;
         let takes_object = self.word(verb.start).is_some_and(|w| {
-            matches!(w, "told" | "tells" | "telling" | "assured" | "reminded" | "urged" | "warned" | "briefed")
+            matches!(
+                w,
+                "told"
+                    | "tells"
+                    | "telling"
+                    | "assured"
+                    | "reminded"
+                    | "urged"
+                    | "warned"
+                    | "briefed"
+            )
         });
         let stop = |i: usize| {
             self.word(i).is_none_or(|w| {
                 let l = w.to_lowercase();
-                l == "that" || is_auxiliary(&l) || speech_verb(&l).is_some() || self.time_starting_at(i).is_some()
+                l == "that"
+                    || is_auxiliary(&l)
+                    || speech_verb(&l).is_some()
+                    || self.time_starting_at(i).is_some()
             })
         };
         if takes_object {
@@ -215,12 +294,19 @@ impl Paragraph<'_> {
         let mut i = sentence.start;
         while i < sentence.end {
             // "According to him, …"
-            if self.lower_is(i, &["according"]) && self.lower_is(i + 1, &["to"]) {
-                if let Some(m) = self.mention_starting_at(i + 2) {
-                    found.push(Attribution { verb: i..i + 2, mention: m, trailing: false, time: None, background: false });
-                    i += 2;
-                    continue;
-                }
+            if self.lower_is(i, &["according"])
+                && self.lower_is(i + 1, &["to"])
+                && let Some(m) = self.mention_starting_at(i + 2)
+            {
+                found.push(Attribution {
+                    verb: i..i + 2,
+                    mention: m,
+                    trailing: false,
+                    time: None,
+                    background: false,
+                });
+                i += 2;
+                continue;
             }
             let Some((verb, form)) = self.speech_verb_at(i) else {
                 i += 1;
@@ -237,13 +323,14 @@ impl Paragraph<'_> {
                             let start = self.mentions[m].toks.start;
                             start > 0 && self.lower_is(start - 1, &["with"])
                         });
-                    with.or_else(|| {
-                        (verb.start >= 3
-                            && self.lower_is(verb.start - 1, &["as"])
-                            && self.lower_is(verb.start - 2, &["quoted", "cited"]))
-                        .then(|| self.subject_before(verb.start - 2, sentence))
-                        .flatten()
-                    })
+                    with.or_else(|| self.main_subject(verb.start, sentence))
+                        .or_else(|| {
+                            (verb.start >= 3
+                                && self.lower_is(verb.start - 1, &["as"])
+                                && self.lower_is(verb.start - 2, &["quoted", "cited"]))
+                            .then(|| self.subject_before(verb.start - 2, sentence))
+                            .flatten()
+                        })
                 }
             };
             if let Some((mention, time, background)) = subject {
@@ -252,7 +339,8 @@ impl Paragraph<'_> {
                 let trailing = before.is_some_and(|b| self.punct(b, ',') || self.is_quote_mark(b));
                 // "X and Y met on Monday, with the latter vowing …": the speech is part of
                 // the main clause's event, and takes its time.
-                let absolute = form == VerbForm::Participle && before.is_some_and(|b| self.lower_is(b, &["with"]));
+                let absolute = form == VerbForm::Participle
+                    && before.is_some_and(|b| self.lower_is(b, &["with"]));
                 let main_clause_time = || {
                     self.times
                         .iter()
@@ -261,16 +349,27 @@ impl Paragraph<'_> {
                 let time = time
                     .or_else(|| self.time_after(&verb, sentence))
                     .or_else(|| if absolute { main_clause_time() } else { None });
-                found.push(Attribution { verb: verb.clone(), mention, trailing, time, background });
+                found.push(Attribution {
+                    verb: verb.clone(),
+                    mention,
+                    trailing,
+                    time,
+                    background,
+                });
             } else if form == VerbForm::Finite {
                 // "…, said Peskov." — the verb before its subject.
                 let before_verb = verb.start.checked_sub(1);
-                let after_comma = before_verb.is_some_and(|b| self.punct(b, ',') || self.is_quote_mark(b));
-                if after_comma {
-                    if let Some(m) = self.mention_starting_at(next) {
-                        let time = self.time_after(&(verb.start..self.mentions[m].toks.end), sentence);
-                        found.push(Attribution { verb: verb.clone(), mention: m, trailing: true, time, background: false });
-                    }
+                let after_comma =
+                    before_verb.is_some_and(|b| self.punct(b, ',') || self.is_quote_mark(b));
+                if after_comma && let Some(m) = self.mention_starting_at(next) {
+                    let time = self.time_after(&(verb.start..self.mentions[m].toks.end), sentence);
+                    found.push(Attribution {
+                        verb: verb.clone(),
+                        mention: m,
+                        trailing: true,
+                        time,
+                        background: false,
+                    });
                 }
             }
             i = next;
@@ -280,23 +379,60 @@ impl Paragraph<'_> {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "during", "at", "in", "after", "following", "before", "to", "with", "by", "from", "on", "while",
-    "when", "via", "through", "over", "ahead", "amid",
+    "during",
+    "at",
+    "in",
+    "after",
+    "following",
+    "before",
+    "to",
+    "with",
+    "by",
+    "from",
+    "on",
+    "while",
+    "when",
+    "via",
+    "through",
+    "over",
+    "ahead",
+    "amid",
 ];
 
 /// Whether a quote is someone's words rather than a phrase or a name in quotes.
-fn quote_is_speech(p: &Paragraph, q: usize, sentence: &Range<usize>, attributions: &[Attribution], prev_speech_quote: Option<usize>) -> bool {
+fn quote_is_speech(
+    p: &Paragraph,
+    q: usize,
+    sentence: &Range<usize>,
+    attributions: &[Attribution],
+    prev_speech_quote: Option<usize>,
+) -> bool {
     let quote = &p.quotes[q];
     let open = p.toks.partition_point(|t| t.start < quote.outer.start);
     let close = p.toks.partition_point(|t| t.start < quote.outer.end);
     let words = p.toks[open..close].iter().filter(|t| t.is_word()).count();
-    let before = (sentence.start..open).rev().find(|&k| p.quote_of[k].is_none());
+    let before = (sentence.start..open)
+        .rev()
+        .find(|&k| p.quote_of[k].is_none());
     // A report's words are not the speaker's: "a report that “…”".
     let reported_by_others = (open.saturating_sub(5)..open).any(|k| {
-        p.lower_is(k, &["report", "reports", "reported", "article", "claims", "headline", "reporting"])
+        p.lower_is(
+            k,
+            &[
+                "report",
+                "reports",
+                "reported",
+                "article",
+                "claims",
+                "headline",
+                "reporting",
+            ],
+        )
     });
     if reported_by_others && !before.is_some_and(|b| p.punct(b, ':')) {
-        let by_speaker = attributions.iter().any(|a| a.verb.end == open || a.verb.end + 1 == open);
+        let by_speaker = attributions
+            .iter()
+            .any(|a| a.verb.end == open || a.verb.end + 1 == open);
         if !by_speaker {
             return false;
         }
@@ -316,15 +452,24 @@ fn quote_is_speech(p: &Paragraph, q: usize, sentence: &Range<usize>, attribution
     }
     // The introducer must follow a speech verb after the previous quote, or continue it
     // ("… and that “…”").
-    let from = p.quotes[..q].last().map_or(sentence.start, |prev| p.toks.partition_point(|t| t.start < prev.outer.end));
-    let verb_between = (from.max(sentence.start)..=b).any(|k| p.speech_verb_at(k).is_some() || p.lower_is(k, &["according"]));
-    let continues = prev_speech_quote.is_some() && p.lower_is(b, &["that"]) && b > 0 && p.lower_is(b - 1, &["and"]);
+    let from = prev_speech_quote.map_or(sentence.start, |prev| {
+        p.toks
+            .partition_point(|t| t.start < p.quotes[prev].outer.end)
+    });
+    let verb_between = (from.max(sentence.start)..=b)
+        .any(|k| p.speech_verb_at(k).is_some() || p.lower_is(k, &["according"]));
+    let continues = prev_speech_quote.is_some()
+        && p.lower_is(b, &["that"])
+        && b > 0
+        && p.lower_is(b - 1, &["and"]);
     let title_like = words <= 4
         && !p.punct(b, ':')
-        && p.toks[open..close]
-            .iter()
-            .filter(|t| t.is_word())
-            .all(|t| p.text[t.range()].chars().next().is_some_and(char::is_uppercase));
+        && p.toks[open..close].iter().filter(|t| t.is_word()).all(|t| {
+            p.text[t.range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
     (verb_between || continues) && !title_like
 }
 
@@ -338,7 +483,12 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
         ..SentenceAnalysis::default()
     };
     let attributions = p.attributions(&sentence);
-    let official = |a: &Attribution| !matches!(p.mentions[a.mention].kind, super::mentions::MentionKind::NotOfficial);
+    let official = |a: &Attribution| {
+        !matches!(
+            p.mentions[a.mention].kind,
+            super::mentions::MentionKind::NotOfficial
+        )
+    };
     out.unofficial_speech = attributions.first().is_some_and(|a| !official(a));
     // The sentence's attribution: a trailing one at its end wins over verbs inside the
     // reported content; otherwise the first.
@@ -370,7 +520,9 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
     let make = |span: Range<usize>, kind: Kind, a: Option<&Attribution>| Candidate {
         span,
         kind,
-        speaker: a.map_or(SpeakerSource::Continuation, |a| SpeakerSource::Mention(a.mention)),
+        speaker: a.map_or(SpeakerSource::Continuation, |a| {
+            SpeakerSource::Mention(a.mention)
+        }),
         time: a.and_then(|a| a.time).or(leading_time),
         background: a.is_some_and(|a| a.background),
     };
@@ -378,10 +530,14 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
         Some(a) if !official(&a) => {}
         Some(a) if !speech_quotes.is_empty() => {
             for q in speech_quotes {
-                out.candidates.push(make(trim_quote(p.text, &p.quotes[q].inner), Kind::Direct, Some(&a)));
+                for span in own_words(p, q) {
+                    out.candidates.push(make(span, Kind::Direct, Some(&a)));
+                }
             }
         }
-        Some(a) => out.candidates.push(make(sentence_bytes, Kind::Reported, Some(&a))),
+        Some(a) => out
+            .candidates
+            .push(make(sentence_bytes, Kind::Reported, Some(&a))),
         None => {
             // Quotes with no attribution go on from the previous speaker only when the
             // sentence is nothing but the quote.
@@ -390,11 +546,79 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
                 q.outer.start == sentence_bytes.start && sentence_bytes.end <= q.outer.end + 2
             };
             if only_quote {
-                out.candidates.push(make(trim_quote(p.text, &p.quotes[speech_quotes[0]].inner), Kind::Direct, None));
+                for span in own_words(p, speech_quotes[0]) {
+                    out.candidates.push(make(span, Kind::Direct, None));
+                }
             }
         }
     }
     out
+}
+
+/// The parts of a quote that are the speaker's own words: sentences in which the speaker
+/// reports what someone else said ("He said that he supports …", "she noted that …")
+/// are that other person's, so the quote is cut around them.
+fn own_words(p: &Paragraph, q: usize) -> Vec<Range<usize>> {
+    let quote = &p.quotes[q];
+    let first = p.toks.partition_point(|t| t.start < quote.inner.start);
+    let last = p.toks.partition_point(|t| t.start < quote.inner.end);
+    let word = |i: usize| {
+        p.toks
+            .get(i)
+            .filter(|t| t.is_word())
+            .map(|t| &p.text[t.range()])
+    };
+    // Sentence starts inside the quote.
+    let mut starts = vec![first];
+    for i in first..last {
+        let terminal = matches!(p.toks[i].kind, TokKind::Punct('.' | '!' | '?'));
+        if terminal
+            && word(i + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && i + 1 < last
+        {
+            starts.push(i + 1);
+        }
+    }
+    starts.push(last);
+    let nested = |from: usize, to: usize| {
+        (from..to).any(|i| {
+            let subject = word(i).is_some_and(|w| {
+                matches!(w, "he" | "He" | "she" | "She")
+                    || (w.chars().next().is_some_and(char::is_uppercase)
+                        && !matches!(w, "I" | "We" | "You" | "It" | "This" | "That" | "There"))
+            });
+            let mut v = i + 1;
+            while word(v).is_some_and(is_verb_adverb) {
+                v += 1;
+            }
+            subject && word(v).is_some_and(|w| speech_verb(w) == Some(VerbForm::Finite))
+        })
+    };
+    let mut spans = Vec::new();
+    let mut run: Option<Range<usize>> = None;
+    for pair in starts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        if from >= to {
+            continue;
+        }
+        let bytes = p.toks[from].start..p.toks[to - 1].end;
+        if nested(from, to) {
+            spans.extend(run.take());
+        } else {
+            run = Some(run.map_or(bytes.clone(), |r| r.start..bytes.end));
+        }
+    }
+    spans.extend(run);
+    spans
+        .into_iter()
+        .map(|r| {
+            trim_quote(
+                p.text,
+                &(r.start.max(quote.inner.start)..r.end.min(quote.inner.end)),
+            )
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 /// The quoted words without surrounding spaces and a trailing comma.

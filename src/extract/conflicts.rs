@@ -31,7 +31,11 @@ fn pick(taxonomy: &Taxonomy, best: &[ConflictIdx], ctx: &Context) -> Option<Conf
             .or_else(|| ctx.article.filter(|c| many.contains(c)))
             .or_else(|| {
                 let day = ctx.day?;
-                let active: Vec<_> = many.iter().copied().filter(|&c| taxonomy.active_on(c, day)).collect();
+                let active: Vec<_> = many
+                    .iter()
+                    .copied()
+                    .filter(|&c| taxonomy.active_on(c, day))
+                    .collect();
                 // A bounded conflict active that day (a war of weeks) beats an open-ended one.
                 active
                     .iter()
@@ -45,11 +49,19 @@ fn pick(taxonomy: &Taxonomy, best: &[ConflictIdx], ctx: &Context) -> Option<Conf
 
 /// Scores with conflicts active on the day counted double when they are bounded in time:
 /// while a short war lasts, statements about its parties are about it.
-fn weigh(taxonomy: &Taxonomy, mut ev: ConflictEvidence, day: Option<NaiveDate>) -> ConflictEvidence {
+fn weigh(
+    taxonomy: &Taxonomy,
+    mut ev: ConflictEvidence,
+    day: Option<NaiveDate>,
+) -> ConflictEvidence {
     if let Some(day) = day {
         for (c, score) in ev.scores.iter_mut().enumerate() {
             let conflict = &taxonomy.conflicts[c];
-            if *score > 0.0 && conflict.end.is_some() && conflict.start.is_some() && taxonomy.active_on(c, day) {
+            if *score > 0.0
+                && conflict.end.is_some()
+                && conflict.start.is_some()
+                && taxonomy.active_on(c, day)
+            {
                 *score *= 2.0;
             }
         }
@@ -57,7 +69,11 @@ fn weigh(taxonomy: &Taxonomy, mut ev: ConflictEvidence, day: Option<NaiveDate>) 
     ev
 }
 
-fn decide(taxonomy: &Taxonomy, ev: &ConflictEvidence, ctx: &Context) -> Option<Option<ConflictIdx>> {
+fn decide(
+    taxonomy: &Taxonomy,
+    ev: &ConflictEvidence,
+    ctx: &Context,
+) -> Option<Option<ConflictIdx>> {
     let max = ev.scores.iter().copied().fold(0.0_f32, f32::max);
     if ev.no_conflict_topic && max < STRONG {
         return Some(None);
@@ -84,15 +100,25 @@ pub fn tag(taxonomy: &Taxonomy, own: &str, sentence: &str, ctx: &Context) -> Opt
 }
 
 /// The subject of an article: its headline and lead, or else what most of it is about.
-pub fn article_conflict(taxonomy: &Taxonomy, lead: &str, body: &str, day: Option<NaiveDate>) -> Option<ConflictIdx> {
-    let ctx = Context { day, ..Context::default() };
+pub fn article_conflict(
+    taxonomy: &Taxonomy,
+    lead: &str,
+    body: &str,
+    day: Option<NaiveDate>,
+) -> Option<ConflictIdx> {
+    let ctx = Context {
+        day,
+        ..Context::default()
+    };
     let lead_ev = weigh(taxonomy, taxonomy.evidence(lead), day);
     if let Some(decided) = decide(taxonomy, &lead_ev, &ctx) {
         return decided;
     }
     let body_ev = weigh(taxonomy, taxonomy.evidence(body), day);
     let max = body_ev.scores.iter().copied().fold(0.0_f32, f32::max);
-    (max >= STRONG).then(|| pick(taxonomy, &body_ev.best(), &ctx)).flatten()
+    (max >= STRONG)
+        .then(|| pick(taxonomy, &body_ev.best(), &ctx))
+        .flatten()
 }
 
 #[cfg(test)]
@@ -103,39 +129,85 @@ mod tests {
     #[test]
     fn own_words_decide_first() {
         let k = knowledge();
-        let ctx = Context { previous: Some(1), ..Context::default() };
-        assert_eq!(tag(&k.taxonomy, "the Strelsau offensive goes on", "", &ctx), Some(0));
+        let ctx = Context {
+            previous: Some(1),
+            ..Context::default()
+        };
+        assert_eq!(
+            tag(&k.taxonomy, "the Strelsau offensive goes on", "", &ctx),
+            Some(0)
+        );
     }
 
     #[test]
     fn context_fills_in_when_the_words_say_nothing() {
         let k = knowledge();
-        let ctx = Context { previous: None, article: Some(1), day: None };
-        assert_eq!(tag(&k.taxonomy, "We hope for the best", "We hope for the best, he said", &ctx), Some(1));
+        let ctx = Context {
+            previous: None,
+            article: Some(1),
+            day: None,
+        };
+        assert_eq!(
+            tag(
+                &k.taxonomy,
+                "We hope for the best",
+                "We hope for the best, he said",
+                &ctx
+            ),
+            Some(1)
+        );
     }
 
     #[test]
     fn no_conflict_topics_stop_the_fallback() {
         let k = knowledge();
-        let ctx = Context { previous: Some(0), article: Some(0), day: None };
-        assert_eq!(tag(&k.taxonomy, "there is no trade between us", "", &ctx), None);
+        let ctx = Context {
+            previous: Some(0),
+            article: Some(0),
+            day: None,
+        };
+        assert_eq!(
+            tag(&k.taxonomy, "there is no trade between us", "", &ctx),
+            None
+        );
         // Strong evidence wins over the topic.
-        assert_eq!(tag(&k.taxonomy, "trade with Osterlich stopped", "", &ctx), Some(0));
+        assert_eq!(
+            tag(&k.taxonomy, "trade with Osterlich stopped", "", &ctx),
+            Some(0)
+        );
     }
 
     #[test]
     fn ties_go_to_the_context() {
         let k = knowledge();
         // "Zenda" is a place of conflict 0 (2) and an actor of conflict 1 (1): add 1 to 1.
-        let ctx = Context { previous: Some(1), article: None, day: None };
-        assert_eq!(tag(&k.taxonomy, "the Zenda treaty and Osterlich", "", &ctx), Some(1));
+        let ctx = Context {
+            previous: Some(1),
+            article: None,
+            day: None,
+        };
+        assert_eq!(
+            tag(&k.taxonomy, "the Zenda treaty and Osterlich", "", &ctx),
+            Some(1)
+        );
     }
 
     #[test]
     fn article_subject_from_lead_or_body() {
         let k = knowledge();
-        assert_eq!(article_conflict(&k.taxonomy, "A state visit is planned", "Osterlich Osterlich", None), None);
-        assert_eq!(article_conflict(&k.taxonomy, "News", "fighting in Osterlich", None), Some(0));
+        assert_eq!(
+            article_conflict(
+                &k.taxonomy,
+                "A state visit is planned",
+                "Osterlich Osterlich",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            article_conflict(&k.taxonomy, "News", "fighting in Osterlich", None),
+            Some(0)
+        );
         assert_eq!(article_conflict(&k.taxonomy, "News", "nothing", None), None);
     }
 }

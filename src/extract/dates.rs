@@ -20,10 +20,18 @@ pub enum MonthPart {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeKind {
     Weekday(Weekday),
-    MonthDay { month: u32, day: u32, year: Option<i32> },
+    MonthDay {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
     /// "on the 24th": a day of the month of reference.
     DayOfMonth(u32),
-    Month { month: u32, year: Option<i32>, part: MonthPart },
+    Month {
+        month: u32,
+        year: Option<i32>,
+        part: MonthPart,
+    },
     Year(i32),
     Exact(NaiveDate),
     Today,
@@ -48,8 +56,18 @@ pub struct TimeExpr {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month_number(word: &str) -> Option<u32> {
@@ -57,7 +75,26 @@ fn month_number(word: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && matches!(w, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec")))
+        .position(|m| {
+            *m == w
+                || (w.len() >= 3
+                    && m.starts_with(w)
+                    && matches!(
+                        w,
+                        "jan"
+                            | "feb"
+                            | "mar"
+                            | "apr"
+                            | "jun"
+                            | "jul"
+                            | "aug"
+                            | "sep"
+                            | "sept"
+                            | "oct"
+                            | "nov"
+                            | "dec"
+                    ))
+        })
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
@@ -117,7 +154,9 @@ impl Words<'_> {
     }
 
     fn punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct(c))
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Punct(c))
     }
 }
 
@@ -131,8 +170,13 @@ pub fn find_time_exprs(text: &str, toks: &[Tok]) -> Vec<TimeExpr> {
             // Include a leading preposition or modifier in the span.
             let mut start = i;
             while start > 0
-                && w.is_any(start - 1, &["on", "in", "during", "late", "early", "earlier", "later", "since", "by"])
-                && !found.last().is_some_and(|e: &TimeExpr| e.toks.end > start - 1)
+                && w.is_any(
+                    start - 1,
+                    &[
+                        "on", "in", "during", "late", "early", "earlier", "later", "since", "by",
+                    ],
+                )
+                && found.last().is_none_or(|e: &TimeExpr| e.toks.end < start)
             {
                 start -= 1;
             }
@@ -157,7 +201,10 @@ fn month_part(w: &Words, i: usize) -> (MonthPart, usize) {
     } else if w.is(i, "mid") || w.is(i, "middle") {
         let skip = if w.punct(i + 1, '-') { 2 } else { 1 };
         (MonthPart::Mid, skip)
-    } else if w.word(i).is_some_and(|x| x.to_lowercase().starts_with("mid-")) {
+    } else if w
+        .word(i)
+        .is_some_and(|x| x.to_lowercase().starts_with("mid-"))
+    {
         (MonthPart::Mid, 0)
     } else {
         (MonthPart::Whole, 0)
@@ -171,10 +218,11 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
     let lower = word.to_lowercase();
 
     // ISO dates: the tokenizer keeps "2025-03-13" as one word.
-    if word.len() == 10 && word.as_bytes().get(4) == Some(&b'-') {
-        if let Ok(date) = NaiveDate::parse_from_str(word, "%Y-%m-%d") {
-            return Some((1, TimeKind::Exact(date)));
-        }
+    if word.len() == 10
+        && word.as_bytes().get(4) == Some(&b'-')
+        && let Ok(date) = NaiveDate::parse_from_str(word, "%Y-%m-%d")
+    {
+        return Some((1, TimeKind::Exact(date)));
     }
 
     // Weekdays, possibly followed by a month and day ("Thursday, March 13, 2025").
@@ -236,16 +284,23 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
             return Some((3, TimeKind::DayBefore));
         }
         // "the 24th", "the 13th of March"
-        if lower == "the" {
-            if let Some(day) = w.word(i + 1).filter(|x| !x.chars().all(|c| c.is_ascii_digit())).and_then(day_number) {
-                let of = if w.is(i + 2, "of") { i + 3 } else { i + 2 };
-                if let Some(month) = w.word(of).and_then(month_number).filter(|_| w.capitalized(of)) {
-                    let year = w.word(of + 1).and_then(year_number);
-                    let len = of - i + 1 + usize::from(year.is_some());
-                    return Some((len, TimeKind::MonthDay { month, day, year }));
-                }
-                return Some((2, TimeKind::DayOfMonth(day)));
+        if lower == "the"
+            && let Some(day) = w
+                .word(i + 1)
+                .filter(|x| !x.chars().all(|c| c.is_ascii_digit()))
+                .and_then(day_number)
+        {
+            let of = if w.is(i + 2, "of") { i + 3 } else { i + 2 };
+            if let Some(month) = w
+                .word(of)
+                .and_then(month_number)
+                .filter(|_| w.capitalized(of))
+            {
+                let year = w.word(of + 1).and_then(year_number);
+                let len = of - i + 1 + usize::from(year.is_some());
+                return Some((len, TimeKind::MonthDay { month, day, year }));
             }
+            return Some((2, TimeKind::DayOfMonth(day)));
         }
         return None;
     }
@@ -259,9 +314,23 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
         if let Some(day) = w.word(at).and_then(day_number) {
             let comma = usize::from(w.punct(at + 1, ','));
             if let Some(year) = w.word(at + 1 + comma).and_then(year_number) {
-                return Some((at - i + 2 + comma, TimeKind::MonthDay { month, day, year: Some(year) }));
+                return Some((
+                    at - i + 2 + comma,
+                    TimeKind::MonthDay {
+                        month,
+                        day,
+                        year: Some(year),
+                    },
+                ));
             }
-            return Some((at - i + 1, TimeKind::MonthDay { month, day, year: None }));
+            return Some((
+                at - i + 1,
+                TimeKind::MonthDay {
+                    month,
+                    day,
+                    year: None,
+                },
+            ));
         }
         // A bare month needs a preposition or modifier before it: "May" is also a verb.
         let prev = i.checked_sub(1);
@@ -270,40 +339,65 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
             w.word(i + 1).and_then(year_number),
         );
         let introduced = prev.is_some_and(|p| {
-            w.is_any(p, &["in", "during", "since", "late", "early", "mid", "of", "until", "by", "last", "this", "-"])
-                || w.word(p).is_some_and(|x| x.to_lowercase().starts_with("mid"))
+            w.is_any(
+                p,
+                &[
+                    "in", "during", "since", "late", "early", "mid", "of", "until", "by", "last",
+                    "this", "-",
+                ],
+            ) || w
+                .word(p)
+                .is_some_and(|x| x.to_lowercase().starts_with("mid"))
         });
         if introduced || year.is_some() {
-            return Some((1 + usize::from(year.is_some()), TimeKind::Month { month, year, part }));
+            return Some((
+                1 + usize::from(year.is_some()),
+                TimeKind::Month { month, year, part },
+            ));
         }
         return None;
     }
     // "mid-October" is one token.
-    if let Some(rest) = lower.strip_prefix("mid-") {
-        if let Some(month) = month_number(rest) {
-            let year = w.word(i + 1).and_then(year_number);
-            return Some((1 + usize::from(year.is_some()), TimeKind::Month { month, year, part: MonthPart::Mid }));
-        }
+    if let Some(rest) = lower.strip_prefix("mid-")
+        && let Some(month) = month_number(rest)
+    {
+        let year = w.word(i + 1).and_then(year_number);
+        return Some((
+            1 + usize::from(year.is_some()),
+            TimeKind::Month {
+                month,
+                year,
+                part: MonthPart::Mid,
+            },
+        ));
     }
     // "13 March 2025"
-    if let Some(day) = day_number(word) {
-        if let Some(month) = w.word(i + 1).and_then(month_number).filter(|_| w.capitalized(i + 1)) {
-            let year = w.word(i + 2).and_then(year_number);
-            return Some((2 + usize::from(year.is_some()), TimeKind::MonthDay { month, day, year }));
-        }
+    if let Some(day) = day_number(word)
+        && let Some(month) = w
+            .word(i + 1)
+            .and_then(month_number)
+            .filter(|_| w.capitalized(i + 1))
+    {
+        let year = w.word(i + 2).and_then(year_number);
+        return Some((
+            2 + usize::from(year.is_some()),
+            TimeKind::MonthDay { month, day, year },
+        ));
     }
     // "in 2024"
-    if let Some(year) = year_number(word) {
-        if i > 0 && w.is_any(i - 1, &["in", "during", "since"]) {
-            return Some((1, TimeKind::Year(year)));
-        }
+    if let Some(year) = year_number(word)
+        && i > 0
+        && w.is_any(i - 1, &["in", "during", "since"])
+    {
+        return Some((1, TimeKind::Year(year)));
     }
     None
 }
 
 /// The latest `weekday` on or before `reference`.
 fn weekday_on_or_before(reference: NaiveDate, weekday: Weekday) -> NaiveDate {
-    let back = (7 + reference.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+    let back =
+        (7 + reference.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
     reference - Duration::days(i64::from(back))
 }
 
@@ -323,22 +417,35 @@ fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 /// Resolves a time expression. Weekdays, months and days of the month are the latest
 /// such on or before publication; "the day before" and "the same day" count from the
 /// date in focus (the publication date when none is).
-pub fn resolve(kind: TimeKind, published: Option<NaiveDate>, focus: Option<NaiveDate>) -> DateValue {
+pub fn resolve(
+    kind: TimeKind,
+    published: Option<NaiveDate>,
+    focus: Option<NaiveDate>,
+) -> DateValue {
     let focus = focus.or(published);
     let value = match kind {
         TimeKind::Exact(date) => Some(DateValue::Day { date }),
         TimeKind::Weekday(wd) => published.map(|p| DateValue::Day {
             date: weekday_on_or_before(p, wd),
         }),
-        TimeKind::MonthDay { month, day: d, year } => {
+        TimeKind::MonthDay {
+            month,
+            day: d,
+            year,
+        } => {
             let y = year.or_else(|| {
                 published.map(|p| {
                     let (y, _) = month_not_after(p, month);
                     // Same month but a later day than publication: the previous year.
-                    if month == p.month() && d > p.day() { y - 1 } else { y }
+                    if month == p.month() && d > p.day() {
+                        y - 1
+                    } else {
+                        y
+                    }
                 })
             });
-            y.and_then(|y| day(y, month, d)).map(|date| DateValue::Day { date })
+            y.and_then(|y| day(y, month, d))
+                .map(|date| DateValue::Day { date })
         }
         TimeKind::DayOfMonth(d) => published.and_then(|p| {
             if d <= p.day() {
@@ -359,9 +466,18 @@ pub fn resolve(kind: TimeKind, published: Option<NaiveDate>, focus: Option<Naive
                 let last = last_day_of_month(first);
                 Some(match part {
                     MonthPart::Whole => DateValue::month(y, m),
-                    MonthPart::Early => DateValue::Range { first, last: day(y, m, 10)? },
-                    MonthPart::Mid => DateValue::Range { first: day(y, m, 11)?, last: day(y, m, 20)? },
-                    MonthPart::Late => DateValue::Range { first: day(y, m, 21)?, last },
+                    MonthPart::Early => DateValue::Range {
+                        first,
+                        last: day(y, m, 10)?,
+                    },
+                    MonthPart::Mid => DateValue::Range {
+                        first: day(y, m, 11)?,
+                        last: day(y, m, 20)?,
+                    },
+                    MonthPart::Late => DateValue::Range {
+                        first: day(y, m, 21)?,
+                        last,
+                    },
                 })
             })
         }
@@ -369,12 +485,19 @@ pub fn resolve(kind: TimeKind, published: Option<NaiveDate>, focus: Option<Naive
             .zip(day(y, 12, 31))
             .map(|(first, last)| DateValue::Range { first, last }),
         TimeKind::Today => published.map(|date| DateValue::Day { date }),
-        TimeKind::Yesterday => focus.and_then(|f| f.pred_opt()).map(|date| DateValue::Day { date }),
-        TimeKind::DayBefore => focus.and_then(|f| f.pred_opt()).map(|date| DateValue::Day { date }),
+        TimeKind::Yesterday => focus
+            .and_then(|f| f.pred_opt())
+            .map(|date| DateValue::Day { date }),
+        TimeKind::DayBefore => focus
+            .and_then(|f| f.pred_opt())
+            .map(|date| DateValue::Day { date }),
         TimeKind::SameDay => focus.map(|date| DateValue::Day { date }),
         TimeKind::LastWeek => published.map(|p| {
             let monday = weekday_on_or_before(p, Weekday::Mon) - Duration::days(7);
-            DateValue::Range { first: monday, last: monday + Duration::days(6) }
+            DateValue::Range {
+                first: monday,
+                last: monday + Duration::days(6),
+            }
         }),
         TimeKind::ThisWeek => published.map(|p| DateValue::Range {
             first: weekday_on_or_before(p, Weekday::Mon),
@@ -384,10 +507,16 @@ pub fn resolve(kind: TimeKind, published: Option<NaiveDate>, focus: Option<Naive
             .and_then(|p| p.with_day(1)?.pred_opt())
             .map(|d| DateValue::month(d.year(), d.month())),
         TimeKind::ThisMonth => published.and_then(|p| {
-            Some(DateValue::Range { first: p.with_day(1)?, last: p })
+            Some(DateValue::Range {
+                first: p.with_day(1)?,
+                last: p,
+            })
         }),
         TimeKind::LastYear => published.and_then(|p| {
-            Some(DateValue::Range { first: day(p.year() - 1, 1, 1)?, last: day(p.year() - 1, 12, 31)? })
+            Some(DateValue::Range {
+                first: day(p.year() - 1, 1, 1)?,
+                last: day(p.year() - 1, 12, 31)?,
+            })
         }),
     };
     value.unwrap_or(DateValue::Unknown)
@@ -418,30 +547,70 @@ mod tests {
     fn weekdays_are_the_latest_on_or_before_publication() {
         assert_eq!(first("Lavrov said on Tuesday that").0, "on Tuesday");
         // 2025-06-24 is a Tuesday.
-        assert_eq!(resolved("said on Tuesday", "2025-06-24"), DateValue::Day { date: d("2025-06-24") });
-        assert_eq!(resolved("by phone on Monday", "2024-12-03"), DateValue::Day { date: d("2024-12-02") });
-        assert_eq!(resolved("said Friday", "2025-04-06"), DateValue::Day { date: d("2025-04-04") });
+        assert_eq!(
+            resolved("said on Tuesday", "2025-06-24"),
+            DateValue::Day {
+                date: d("2025-06-24")
+            }
+        );
+        assert_eq!(
+            resolved("by phone on Monday", "2024-12-03"),
+            DateValue::Day {
+                date: d("2024-12-02")
+            }
+        );
+        assert_eq!(
+            resolved("said Friday", "2025-04-06"),
+            DateValue::Day {
+                date: d("2025-04-04")
+            }
+        );
     }
 
     #[test]
     fn days_of_the_month() {
         assert_eq!(first("On the 24th (local time), Russia").0, "On the 24th");
-        assert_eq!(resolved("On the 24th", "2025-06-25"), DateValue::Day { date: d("2025-06-24") });
-        assert_eq!(resolved("on the 30th", "2025-07-02"), DateValue::Day { date: d("2025-06-30") });
+        assert_eq!(
+            resolved("On the 24th", "2025-06-25"),
+            DateValue::Day {
+                date: d("2025-06-24")
+            }
+        );
+        assert_eq!(
+            resolved("on the 30th", "2025-07-02"),
+            DateValue::Day {
+                date: d("2025-06-30")
+            }
+        );
     }
 
     #[test]
     fn months_and_parts_of_months() {
-        assert_eq!(resolved("In January, he said", "2025-03-12"), DateValue::month(2025, 1));
-        assert_eq!(resolved("in October", "2025-03-12"), DateValue::month(2024, 10));
-        assert_eq!(first("told state television in late October the").0, "in late October");
+        assert_eq!(
+            resolved("In January, he said", "2025-03-12"),
+            DateValue::month(2025, 1)
+        );
+        assert_eq!(
+            resolved("in October", "2025-03-12"),
+            DateValue::month(2024, 10)
+        );
+        assert_eq!(
+            first("told state television in late October the").0,
+            "in late October"
+        );
         assert_eq!(
             resolved("in late October", "2024-12-03"),
-            DateValue::Range { first: d("2024-10-21"), last: d("2024-10-31") }
+            DateValue::Range {
+                first: d("2024-10-21"),
+                last: d("2024-10-31")
+            }
         );
         assert_eq!(
             resolved("in mid-March", "2024-12-03"),
-            DateValue::Range { first: d("2024-03-11"), last: d("2024-03-20") }
+            DateValue::Range {
+                first: d("2024-03-11"),
+                last: d("2024-03-20")
+            }
         );
         // "May" alone is a verb.
         let toks = tokenize("Peace May come");
@@ -450,11 +619,34 @@ mod tests {
 
     #[test]
     fn explicit_dates() {
-        assert_eq!(first("Moscow, Russia, Thursday, March 13, 2025. (AP)").0, "Thursday, March 13, 2025");
-        assert_eq!(resolved("on March 13, 2025", "2025-06-01"), DateValue::Day { date: d("2025-03-13") });
-        assert_eq!(resolved("on 13 March", "2025-06-01"), DateValue::Day { date: d("2025-03-13") });
-        assert_eq!(resolved("on March 20", "2025-03-14"), DateValue::Day { date: d("2024-03-20") });
-        assert_eq!(resolved("on 2024-09-16", "2025-03-14"), DateValue::Day { date: d("2024-09-16") });
+        assert_eq!(
+            first("Moscow, Russia, Thursday, March 13, 2025. (AP)").0,
+            "Thursday, March 13, 2025"
+        );
+        assert_eq!(
+            resolved("on March 13, 2025", "2025-06-01"),
+            DateValue::Day {
+                date: d("2025-03-13")
+            }
+        );
+        assert_eq!(
+            resolved("on 13 March", "2025-06-01"),
+            DateValue::Day {
+                date: d("2025-03-13")
+            }
+        );
+        assert_eq!(
+            resolved("on March 20", "2025-03-14"),
+            DateValue::Day {
+                date: d("2024-03-20")
+            }
+        );
+        assert_eq!(
+            resolved("on 2024-09-16", "2025-03-14"),
+            DateValue::Day {
+                date: d("2024-09-16")
+            }
+        );
     }
 
     #[test]
@@ -463,14 +655,23 @@ mod tests {
         assert_eq!(kind, TimeKind::DayBefore);
         assert_eq!(
             resolve(kind, Some(d("2025-06-25")), Some(d("2025-06-24"))),
-            DateValue::Day { date: d("2025-06-23") }
+            DateValue::Day {
+                date: d("2025-06-23")
+            }
         );
         let kind = first("held on the same day").1;
         assert_eq!(
             resolve(kind, Some(d("2025-06-25")), Some(d("2025-06-24"))),
-            DateValue::Day { date: d("2025-06-24") }
+            DateValue::Day {
+                date: d("2025-06-24")
+            }
         );
-        assert_eq!(resolved("he said yesterday", "2025-03-14"), DateValue::Day { date: d("2025-03-13") });
+        assert_eq!(
+            resolved("he said yesterday", "2025-03-14"),
+            DateValue::Day {
+                date: d("2025-03-13")
+            }
+        );
     }
 
     #[test]
@@ -478,20 +679,39 @@ mod tests {
         // 2025-03-12 is a Wednesday: last week is Mon 3 – Sun 9 March.
         assert_eq!(
             resolved("said last week", "2025-03-12"),
-            DateValue::Range { first: d("2025-03-03"), last: d("2025-03-09") }
+            DateValue::Range {
+                first: d("2025-03-03"),
+                last: d("2025-03-09")
+            }
         );
         assert_eq!(
             resolved("in 2023", "2025-03-12"),
-            DateValue::Range { first: d("2023-01-01"), last: d("2023-12-31") }
+            DateValue::Range {
+                first: d("2023-01-01"),
+                last: d("2023-12-31")
+            }
         );
     }
 
     #[test]
     fn undated_articles_keep_only_absolute_dates() {
-        assert_eq!(resolve(TimeKind::Weekday(Weekday::Mon), None, None), DateValue::Unknown);
         assert_eq!(
-            resolve(TimeKind::MonthDay { month: 3, day: 13, year: Some(2025) }, None, None),
-            DateValue::Day { date: d("2025-03-13") }
+            resolve(TimeKind::Weekday(Weekday::Mon), None, None),
+            DateValue::Unknown
+        );
+        assert_eq!(
+            resolve(
+                TimeKind::MonthDay {
+                    month: 3,
+                    day: 13,
+                    year: Some(2025)
+                },
+                None,
+                None
+            ),
+            DateValue::Day {
+                date: d("2025-03-13")
+            }
         );
     }
 }

@@ -65,7 +65,14 @@ struct ConflictsFile {
 }
 
 /// Countries whose names put the family name first, so "Xi" and "Kim" find their people.
-const FAMILY_NAME_FIRST: &[&str] = &["China", "North Korea", "South Korea", "Taiwan", "Vietnam", "Hungary"];
+const FAMILY_NAME_FIRST: &[&str] = &[
+    "China",
+    "North Korea",
+    "South Korea",
+    "Taiwan",
+    "Vietnam",
+    "Cambodia",
+];
 
 /// The people and institutions the extractor recognises by name.
 #[derive(Debug)]
@@ -73,6 +80,8 @@ pub struct Gazetteer {
     pub speakers: Vec<Speaker>,
     names: AhoCorasick,
     name_owner: Vec<SpeakerIdx>,
+    /// Acronyms ("UN", "WHO") match in capitals only: "who" is no organisation.
+    name_is_acronym: Vec<bool>,
     /// Lowercase family name → speakers who bear it.
     surnames: HashMap<String, Vec<SpeakerIdx>>,
 }
@@ -139,10 +148,18 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        let name_is_acronym = patterns
+            .iter()
+            .map(|p| {
+                let p = p.strip_prefix("the ").unwrap_or(p);
+                p.chars().any(char::is_alphabetic) && !p.chars().any(char::is_lowercase)
+            })
+            .collect();
         Self {
             speakers,
             names,
             name_owner,
+            name_is_acronym,
             surnames,
         }
     }
@@ -152,7 +169,19 @@ impl Gazetteer {
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
         self.names
             .find_iter(text)
-            .filter(|m| !is_word_byte_at(text, m.start(), true) && !is_word_byte_at(text, m.end(), false))
+            .filter(|m| {
+                !is_word_byte_at(text, m.start(), true) && !is_word_byte_at(text, m.end(), false)
+            })
+            .filter(|m| {
+                let acronym = self.name_is_acronym[m.pattern().as_usize()];
+                let found = &text[m.start()..m.end()];
+                let name = if found.len() > 4 && found[..4].eq_ignore_ascii_case("the ") {
+                    &found[4..]
+                } else {
+                    found
+                };
+                !acronym || !name.chars().any(char::is_lowercase)
+            })
             .map(|m| NameMatch {
                 start: m.start(),
                 end: m.end(),
@@ -160,7 +189,10 @@ impl Gazetteer {
             })
             .filter(|m| {
                 self.speakers[m.speaker].institutional
-                    || text[m.start..].chars().next().is_some_and(char::is_uppercase)
+                    || text[m.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
             })
             .collect()
     }
@@ -263,8 +295,13 @@ impl Taxonomy {
             scores: vec![0.0; self.conflicts.len()],
             no_conflict_topic: false,
         };
+        // Each term counts once: a name repeated is no more evidence than once.
+        let mut seen = std::collections::HashSet::new();
         for m in self.terms.find_overlapping_iter(text) {
             if is_word_byte_at(text, m.start(), true) || is_word_byte_at(text, m.end(), false) {
+                continue;
+            }
+            if !seen.insert(m.pattern()) {
                 continue;
             }
             match self.term_info[m.pattern().as_usize()] {
@@ -287,6 +324,15 @@ impl Taxonomy {
 pub struct Knowledge {
     pub gazetteer: Gazetteer,
     pub taxonomy: Taxonomy,
+}
+
+impl KnowledgeError {
+    /// The file the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            KnowledgeError::Read { path, .. } | KnowledgeError::Parse { path, .. } => path,
+        }
+    }
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(text: &str, path: &str) -> Result<T, KnowledgeError> {
@@ -336,7 +382,8 @@ impl Knowledge {
         if let Some(dir) = dir {
             if let Some(text) = read_optional(&dir.join("gazetteer.toml"))? {
                 let extra: GazetteerFile = parse(&text, "gazetteer.toml")?;
-                g.person.retain(|p| !extra.person.iter().any(|e| e.name == p.name));
+                g.person
+                    .retain(|p| !extra.person.iter().any(|e| e.name == p.name));
                 g.institution
                     .retain(|p| !extra.institution.iter().any(|e| e.name == p.name));
                 g.person.extend(extra.person);
@@ -344,7 +391,8 @@ impl Knowledge {
             }
             if let Some(text) = read_optional(&dir.join("conflicts.toml"))? {
                 let extra: ConflictsFile = parse(&text, "conflicts.toml")?;
-                c.conflict.retain(|x| !extra.conflict.iter().any(|e| e.name == x.name));
+                c.conflict
+                    .retain(|x| !extra.conflict.iter().any(|e| e.name == x.name));
                 c.conflict.extend(extra.conflict);
                 c.no_conflict_topics.extend(extra.no_conflict_topics);
             }
@@ -367,7 +415,13 @@ impl Knowledge {
 /// Lowercase with every dash as '-', for comparing names typed with other dashes.
 pub fn fold_name(name: &str) -> String {
     name.chars()
-        .map(|c| if matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}') { '-' } else { c })
+        .map(|c| {
+            if matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}') {
+                '-'
+            } else {
+                c
+            }
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -440,7 +494,21 @@ actors = ["Zenda"]
         let found = k.gazetteer.find_names(text);
         assert_eq!(found.len(), 2);
         assert_eq!(k.gazetteer.speakers[found[0].speaker].name, "Anna Kowal");
-        assert_eq!(&text[found[1].start..found[1].end], "the Ruritanian Foreign Ministry");
+        assert_eq!(
+            &text[found[1].start..found[1].end],
+            "the Ruritanian Foreign Ministry"
+        );
+    }
+
+    #[test]
+    fn acronyms_match_in_capitals_only() {
+        let k = Knowledge::from_texts(
+            "[[institution]]\nname = \"World Health Organization\"\naliases = [\"WHO\"]\n",
+            "",
+        )
+        .expect("parses");
+        assert_eq!(k.gazetteer.find_names("The WHO said").len(), 1);
+        assert!(k.gazetteer.find_names("those who said").is_empty());
     }
 
     #[test]
@@ -454,7 +522,9 @@ actors = ["Zenda"]
     #[test]
     fn evidence_weighs_terms_and_topics() {
         let k = knowledge();
-        let ev = k.taxonomy.evidence("Fighting near Zenda and in Osterlich; trade too.");
+        let ev = k
+            .taxonomy
+            .evidence("Fighting near Zenda and in Osterlich; trade too.");
         assert!(ev.no_conflict_topic);
         assert_eq!(ev.best(), vec![0]);
         let ev = k.taxonomy.evidence("the Zendas");

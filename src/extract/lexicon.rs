@@ -22,7 +22,12 @@ const SPEECH_VERBS: &[(&str, &str, &str, &str)] = &[
     ("warn", "warned", "warns", "warning"),
     ("deny", "denied", "denies", "denying"),
     ("urge", "urged", "urges", "urging"),
-    ("acknowledge", "acknowledged", "acknowledges", "acknowledging"),
+    (
+        "acknowledge",
+        "acknowledged",
+        "acknowledges",
+        "acknowledging",
+    ),
     ("describe", "described", "describes", "describing"),
     ("state", "stated", "states", "stating"),
     ("explain", "explained", "explains", "explaining"),
@@ -356,7 +361,8 @@ pub const TITLES: &[&str] = &[
     "mp",
 ];
 
-static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| TITLES.iter().copied().collect());
+static TITLE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLES.iter().copied().collect());
 
 /// Whether a lowercase word or phrase is a title of office.
 pub fn is_title(phrase: &str) -> bool {
@@ -365,7 +371,10 @@ pub fn is_title(phrase: &str) -> bool {
 
 /// Honorifics before a name: "Mr. Trump", "Dr Tedros".
 pub fn is_honorific(word: &str) -> bool {
-    matches!(word, "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr." | "madam" | "sir")
+    matches!(
+        word,
+        "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr." | "madam" | "sir"
+    )
 }
 
 /// The class of a role noun, so "the spokesman" finds a "Kremlin spokesperson" and
@@ -402,22 +411,26 @@ pub fn role_in_class(title: &str, class: RoleClass) -> bool {
     let t = title.to_lowercase();
     let has = |w: &str| t.contains(w);
     match class {
-        RoleClass::Spokesperson => {
-            has("spokes") || has("press secretary") || has("press service")
-        }
+        RoleClass::Spokesperson => has("spokes") || has("press secretary") || has("press service"),
         RoleClass::Diplomat => {
-            has("foreign") || has("ambassador") || has("diplomat") || has("secretary of state")
+            has("foreign")
+                || has("ambassador")
+                || has("diplomat")
+                || has("secretary of state")
                 || has("envoy")
         }
         RoleClass::Minister => has("minister") || has("secretary of"),
         RoleClass::HeadOfState => {
-            (has("president") && !has("vice")) || has("king") || has("emir") || has("supreme leader")
+            (has("president") && !has("vice"))
+                || has("king")
+                || has("emir")
+                || has("supreme leader")
         }
-        RoleClass::HeadOfGovernment => {
-            has("prime minister") || has("premier") || has("chancellor")
-        }
+        RoleClass::HeadOfGovernment => has("prime minister") || has("premier") || has("chancellor"),
         RoleClass::Military => {
-            has("general") && !has("secretary") || has("commander") || has("chief of staff")
+            has("general") && !has("secretary")
+                || has("commander")
+                || has("chief of staff")
                 || has("admiral")
         }
         RoleClass::Leader => has("leader") || has("chief") || has("head") || has("president"),
@@ -530,7 +543,15 @@ static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         set.insert(country.to_lowercase());
         set.insert(capital.to_lowercase());
     }
-    for extra in ["the united states", "america", "the us", "the u.s.", "u.s", "the kingdom", "tehran"] {
+    for extra in [
+        "the united states",
+        "america",
+        "the us",
+        "the u.s.",
+        "u.s",
+        "the kingdom",
+        "tehran",
+    ] {
         set.insert(extra.to_string());
     }
     set
@@ -564,17 +585,80 @@ pub fn country_of(word: &str) -> Option<&'static str> {
 /// News outlets and agencies: they report statements, they do not make them.
 pub fn is_news_outlet(name: &str) -> bool {
     const OUTLETS: &[&str] = &[
-        "reuters", "ap", "associated press", "afp", "agence france-presse", "bloomberg", "tass",
-        "ria", "ria novosti", "interfax", "xinhua", "yonhap", "kyodo", "cnn", "bbc", "al jazeera",
-        "al arabiya", "fox news", "nbc", "abc", "cbs", "the new york times", "new york times",
-        "the washington post", "washington post", "the guardian", "axios", "politico",
-        "the wall street journal", "wall street journal", "financial times", "the times",
-        "sky news", "dpa", "efe", "ansa", "anadolu", "irna", "isna", "fars", "tasnim", "mehr",
-        "wafa", "sana", "kcna", "izvestia", "kommersant", "rbc", "ukrinform", "unian",
-        "pravda", "pravda.ru", "haaretz", "the times of israel", "times of israel", "ynet",
-        "channel 12", "kan", "press tv", "rt", "sputnik", "cctv", "global times", "nhk",
-        "dawn", "the hindu", "newsweek", "time", "euronews", "deutsche welle", "dw",
-        "le monde", "der spiegel", "bild",
+        "reuters",
+        "ap",
+        "associated press",
+        "afp",
+        "agence france-presse",
+        "bloomberg",
+        "tass",
+        "ria",
+        "ria novosti",
+        "interfax",
+        "xinhua",
+        "yonhap",
+        "kyodo",
+        "cnn",
+        "bbc",
+        "al jazeera",
+        "al arabiya",
+        "fox news",
+        "nbc",
+        "abc",
+        "cbs",
+        "the new york times",
+        "new york times",
+        "the washington post",
+        "washington post",
+        "the guardian",
+        "axios",
+        "politico",
+        "the wall street journal",
+        "wall street journal",
+        "financial times",
+        "the times",
+        "sky news",
+        "dpa",
+        "efe",
+        "ansa",
+        "anadolu",
+        "irna",
+        "isna",
+        "fars",
+        "tasnim",
+        "mehr",
+        "wafa",
+        "sana",
+        "kcna",
+        "izvestia",
+        "kommersant",
+        "rbc",
+        "ukrinform",
+        "unian",
+        "pravda",
+        "pravda.ru",
+        "haaretz",
+        "the times of israel",
+        "times of israel",
+        "ynet",
+        "channel 12",
+        "kan",
+        "press tv",
+        "rt",
+        "sputnik",
+        "cctv",
+        "global times",
+        "nhk",
+        "dawn",
+        "the hindu",
+        "newsweek",
+        "time",
+        "euronews",
+        "deutsche welle",
+        "dw",
+        "le monde",
+        "der spiegel",
+        "bild",
     ];
     OUTLETS.contains(&name.to_lowercase().as_str())
 }
@@ -611,7 +695,10 @@ mod tests {
     #[test]
     fn descriptors_find_roles() {
         assert_eq!(descriptor_class("spokesman"), Some(RoleClass::Spokesperson));
-        assert!(role_in_class("Kremlin spokesperson", RoleClass::Spokesperson));
+        assert!(role_in_class(
+            "Kremlin spokesperson",
+            RoleClass::Spokesperson
+        ));
         assert!(role_in_class("Foreign Minister", RoleClass::Diplomat));
         assert!(!role_in_class("Vice President", RoleClass::HeadOfState));
     }

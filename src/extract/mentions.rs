@@ -18,16 +18,24 @@ pub enum MentionKind {
     /// A person or institution of the gazetteer.
     Known(SpeakerIdx),
     /// A person the gazetteer does not know, named with a title of office.
-    NewPerson { name: String },
+    NewPerson {
+        name: String,
+    },
     /// A family name on its own or after a title ("Peskov", "Minister Lavrov").
     Surname(String),
     Pronoun(Gender),
     /// "the spokesman", "the Russian diplomat".
-    Descriptor { class: RoleClass, country: Option<String> },
+    Descriptor {
+        class: RoleClass,
+        country: Option<String>,
+    },
     Latter,
     Former,
     /// A ministry the gazetteer does not know ("the Turkish Defence Ministry").
-    NewInstitution { name: String, country: Option<String> },
+    NewInstitution {
+        name: String,
+        country: Option<String>,
+    },
     /// Unnamed sources, groups, countries, news agencies: subjects that are no official.
     NotOfficial,
 }
@@ -41,8 +49,23 @@ pub struct Mention {
     pub title: Option<String>,
 }
 
-const NAME_PARTICLES: &[&str] = &["bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu", "la", "le", "di", "du", "ben"];
-const MINISTRY_KINDS: &[&str] = &["foreign", "defence", "defense", "interior", "justice", "finance", "health", "economy", "energy", "information", "foreign affairs"];
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu", "la", "le", "di",
+    "du", "ben",
+];
+const MINISTRY_KINDS: &[&str] = &[
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "justice",
+    "finance",
+    "health",
+    "economy",
+    "energy",
+    "information",
+    "foreign affairs",
+];
 
 struct Cursor<'a> {
     text: &'a str,
@@ -65,7 +88,10 @@ impl<'a> Cursor<'a> {
     }
 
     fn punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct(c)) && !self.in_quote[i]
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Punct(c))
+            && !self.in_quote[i]
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -77,7 +103,9 @@ impl<'a> Cursor<'a> {
         let mut best = None;
         let mut phrase = String::new();
         for len in 1..=4 {
-            let Some(w) = self.lower(i + len - 1) else { break };
+            let Some(w) = self.lower(i + len - 1) else {
+                break;
+            };
             if len > 1 {
                 phrase.push(' ');
             }
@@ -91,7 +119,10 @@ impl<'a> Cursor<'a> {
     }
 
     fn span_text(&self, toks: Range<usize>) -> String {
-        match (self.toks.get(toks.start), self.toks.get(toks.end.saturating_sub(1))) {
+        match (
+            self.toks.get(toks.start),
+            self.toks.get(toks.end.saturating_sub(1)),
+        ) {
             (Some(a), Some(b)) if toks.start < toks.end => self.text[a.start..b.end].to_string(),
             _ => String::new(),
         }
@@ -115,11 +146,16 @@ impl<'a> Cursor<'a> {
             if self.name_word(at) {
                 len += 1;
                 // A possessive ends the name: "Trump's envoy".
-                if self.word(at).is_some_and(|w| strip_possessive(w).len() != w.len()) {
+                if self
+                    .word(at)
+                    .is_some_and(|w| strip_possessive(w).len() != w.len())
+                {
                     break;
                 }
             } else if len > 0
-                && self.lower(at).is_some_and(|w| NAME_PARTICLES.contains(&w.as_str()))
+                && self
+                    .lower(at)
+                    .is_some_and(|w| NAME_PARTICLES.contains(&w.as_str()))
                 && self.name_word(at + 1)
             {
                 len += 1;
@@ -151,12 +187,14 @@ impl<'a> Cursor<'a> {
     fn title_before(&self, end: usize) -> Option<(usize, String)> {
         // Try each possible start of a title phrase ending at `end`.
         for len in (1..=4).rev() {
-            let Some(start) = end.checked_sub(len) else { continue };
-            if let Some((l, _)) = self.title_at(start) {
-                if l == len {
-                    let first = self.modifiers_before(start, 0);
-                    return Some((first, self.span_text(first..end)));
-                }
+            let Some(start) = end.checked_sub(len) else {
+                continue;
+            };
+            if let Some((l, _)) = self.title_at(start)
+                && l == len
+            {
+                let first = self.modifiers_before(start, 0);
+                return Some((first, self.span_text(first..end)));
             }
         }
         None
@@ -167,11 +205,18 @@ impl<'a> Cursor<'a> {
         if !self.punct(end, ',') {
             return None;
         }
-        let close = (end + 1..(end + 12).min(self.toks.len())).find(|&i| self.punct(i, ',') || self.punct(i, '.'))?;
+        let close = (end + 1..(end + 12).min(self.toks.len()))
+            .find(|&i| self.punct(i, ',') || self.punct(i, '.'))?;
         let has_title = (end + 1..close).any(|i| self.title_at(i).is_some());
-        let clause = self.lower(end + 1).is_some_and(|w| w == "who" || w == "which");
+        let clause = self
+            .lower(end + 1)
+            .is_some_and(|w| w == "who" || w == "which");
         (has_title && !clause).then(|| {
-            let start = if self.is(end + 1, "the") || self.is(end + 1, "a") { end + 2 } else { end + 1 };
+            let start = if self.is(end + 1, "the") || self.is(end + 1, "a") {
+                end + 2
+            } else {
+                end + 1
+            };
             self.span_text(start..close)
         })
     }
@@ -190,9 +235,21 @@ fn ministry_at(c: &Cursor, i: usize) -> Option<(usize, String, Option<String>)> 
     }
     if c.is(j, "ministry") && c.is(j + 1, "of") {
         let kind = c.lower(j + 2)?;
-        let len = if kind == "foreign" && c.is(j + 3, "affairs") { 4 } else { 3 };
-        let kind = if kind == "foreign" { "Foreign".to_string() } else { capitalize(&kind) };
-        return Some((j + len - i, ministry_name(country, &kind), country.map(str::to_string)));
+        let len = if kind == "foreign" && c.is(j + 3, "affairs") {
+            4
+        } else {
+            3
+        };
+        let kind = if kind == "foreign" {
+            "Foreign".to_string()
+        } else {
+            capitalize(&kind)
+        };
+        return Some((
+            j + len - i,
+            ministry_name(country, &kind),
+            country.map(str::to_string),
+        ));
     }
     let kind = c.lower(j)?;
     let (kind_len, kind) = if kind == "foreign" && c.is(j + 1, "affairs") {
@@ -202,8 +259,13 @@ fn ministry_at(c: &Cursor, i: usize) -> Option<(usize, String, Option<String>)> 
     } else {
         return None;
     };
-    c.is(j + kind_len, "ministry")
-        .then(|| (j + kind_len + 1 - i, ministry_name(country, &kind), country.map(str::to_string)))
+    c.is(j + kind_len, "ministry").then(|| {
+        (
+            j + kind_len + 1 - i,
+            ministry_name(country, &kind),
+            country.map(str::to_string),
+        )
+    })
 }
 
 fn capitalize(word: &str) -> String {
@@ -235,7 +297,11 @@ pub fn find_mentions(
     gazetteer: &Gazetteer,
     local_surnames: &HashSet<String>,
 ) -> Vec<Mention> {
-    let c = Cursor { text, toks, in_quote };
+    let c = Cursor {
+        text,
+        toks,
+        in_quote,
+    };
     let mut covered = vec![false; toks.len()];
     let mut mentions = Vec::new();
     let names: Vec<NameMatch> = gazetteer.find_names(text);
@@ -262,7 +328,11 @@ pub fn find_mentions(
             };
             let title = title.or_else(|| c.apposition_after(b));
             covered[start..b].iter_mut().for_each(|x| *x = true);
-            mentions.push(Mention { toks: start..b, kind: MentionKind::Known(m.speaker), title });
+            mentions.push(Mention {
+                toks: start..b,
+                kind: MentionKind::Known(m.speaker),
+                title,
+            });
         }
     }
 
@@ -281,7 +351,9 @@ pub fn find_mentions(
             i += 1;
             continue;
         }
-        covered[found.toks.clone()].iter_mut().for_each(|x| *x = true);
+        covered[found.toks.clone()]
+            .iter_mut()
+            .for_each(|x| *x = true);
         mentions.push(found);
         i = end;
     }
@@ -295,10 +367,19 @@ fn is_surname(word: &str, gazetteer: &Gazetteer, local: &HashSet<String>) -> boo
 }
 
 /// The mention starting at token `i`, if one does.
-fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: &HashSet<String>) -> Option<Mention> {
+fn mention_at(
+    c: &Cursor,
+    i: usize,
+    gazetteer: &Gazetteer,
+    local: &HashSet<String>,
+) -> Option<Mention> {
     let lower = c.lower(i)?;
     let mention = |len: usize, kind: MentionKind, title: Option<String>| {
-        Some(Mention { toks: i..i + len, kind, title })
+        Some(Mention {
+            toks: i..i + len,
+            kind,
+            title,
+        })
     };
     match lower.as_str() {
         "he" | "him" => return mention(1, MentionKind::Pronoun(Gender::Male), None),
@@ -316,20 +397,39 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: &HashSet<Strin
     if is_honorific(&lower) {
         let at = if c.punct(i + 1, '.') { i + 2 } else { i + 1 };
         if let Some(w) = c.word(at).filter(|w| is_capitalized(w)) {
-            return mention(at + 1 - i, MentionKind::Surname(strip_possessive(w).to_string()), None);
+            return mention(
+                at + 1 - i,
+                MentionKind::Surname(strip_possessive(w).to_string()),
+                None,
+            );
         }
     }
 
     // Determiner, modifiers, title, and then a name or nothing.
     let determiner = match lower.as_str() {
         "the" => Some(true),
-        "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some" | "many" | "other" | "senior" => Some(false),
+        "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some" | "many"
+        | "other" | "senior" => Some(false),
         _ => None,
     };
     let mut j = i + usize::from(determiner.is_some());
     let modifiers_start = j;
     while c.word(j).is_some_and(|w| {
-        (is_capitalized(w) || country_of(w).is_some() || matches!(w, "senior" | "top" | "former" | "deputy" | "chief" | "military" | "presidential" | "foreign" | "defence" | "defense"))
+        (is_capitalized(w)
+            || country_of(w).is_some()
+            || matches!(
+                w,
+                "senior"
+                    | "top"
+                    | "former"
+                    | "deputy"
+                    | "chief"
+                    | "military"
+                    | "presidential"
+                    | "foreign"
+                    | "defence"
+                    | "defense"
+            ))
             && c.title_at(j).is_none()
     }) || c.punct(j, '.') && j > modifiers_start
     {
@@ -352,13 +452,22 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: &HashSet<Strin
             } else {
                 MentionKind::NewPerson { name }
             };
-            let kind = if determiner == Some(false) { MentionKind::NotOfficial } else { kind };
-            return Some(Mention { toks: i..end, kind, title: Some(title_text) });
+            let kind = if determiner == Some(false) {
+                MentionKind::NotOfficial
+            } else {
+                kind
+            };
+            return Some(Mention {
+                toks: i..end,
+                kind,
+                title: Some(title_text),
+            });
         }
         let end = name_start;
         return match determiner {
             Some(true) => {
-                let class = descriptor_class(&title).or_else(|| descriptor_class(title.rsplit(' ').next().unwrap_or("")))?;
+                let class = descriptor_class(&title)
+                    .or_else(|| descriptor_class(title.rsplit(' ').next().unwrap_or("")))?;
                 let country = modifiers.clone().find_map(|k| {
                     let w = c.word(k)?;
                     country_of(w).map(str::to_string).or_else(|| {
@@ -368,18 +477,31 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: &HashSet<Strin
                             .and_then(|m| gazetteer.speakers[m.speaker].country.clone())
                     })
                 });
-                Some(Mention { toks: i..end, kind: MentionKind::Descriptor { class, country }, title: Some(title_text) })
+                Some(Mention {
+                    toks: i..end,
+                    kind: MentionKind::Descriptor { class, country },
+                    title: Some(title_text),
+                })
             }
-            _ => Some(Mention { toks: i..end, kind: MentionKind::NotOfficial, title: None }),
+            _ => Some(Mention {
+                toks: i..end,
+                kind: MentionKind::NotOfficial,
+                title: None,
+            }),
         };
     }
     // Unnamed sources: "sources", "an official", "Russian officials", "diplomats".
-    if let Some(w) = c.lower(j) {
-        if is_unnamed_source_noun(&w) && (determiner.is_some() || j > modifiers_start || j == i) {
-            let capital_noun = c.capitalized(j) && j > 0 && !c.punct(j - 1, '.');
-            if !capital_noun {
-                return Some(Mention { toks: i..j + 1, kind: MentionKind::NotOfficial, title: None });
-            }
+    if let Some(w) = c.lower(j)
+        && is_unnamed_source_noun(&w)
+        && (determiner.is_some() || j > modifiers_start || j == i)
+    {
+        let capital_noun = c.capitalized(j) && j > 0 && !c.punct(j - 1, '.');
+        if !capital_noun {
+            return Some(Mention {
+                toks: i..j + 1,
+                kind: MentionKind::NotOfficial,
+                title: None,
+            });
         }
     }
     // Capitalised words: countries, capitals and outlets are no officials; a family name
@@ -390,20 +512,37 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: &HashSet<Strin
     let run = c.name_run(i).max(1);
     let whole = c.span_text(i..i + run);
     let first = c.word(i)?;
-    if is_country_or_capital(strip_possessive(first)) || is_news_outlet(&whole) || is_news_outlet(first) {
+    if is_country_or_capital(strip_possessive(first))
+        || is_news_outlet(&whole)
+        || is_news_outlet(first)
+    {
         let len = if is_news_outlet(&whole) { run } else { 1 };
         return mention(len, MentionKind::NotOfficial, None);
     }
     if run == 1 && is_surname(first, gazetteer, local) {
-        return mention(1, MentionKind::Surname(strip_possessive(first).to_string()), None);
+        return mention(
+            1,
+            MentionKind::Surname(strip_possessive(first).to_string()),
+            None,
+        );
     }
     if run >= 2 {
         if let Some(title) = c.apposition_after(i + run) {
-            return mention(run, MentionKind::NewPerson { name: strip_possessive(&whole).to_string() }, Some(title));
+            return mention(
+                run,
+                MentionKind::NewPerson {
+                    name: strip_possessive(&whole).to_string(),
+                },
+                Some(title),
+            );
         }
         let last = c.word(i + run - 1)?;
         if is_surname(last, gazetteer, local) {
-            return mention(run, MentionKind::Surname(strip_possessive(last).to_string()), None);
+            return mention(
+                run,
+                MentionKind::Surname(strip_possessive(last).to_string()),
+                None,
+            );
         }
     }
     None
@@ -421,7 +560,13 @@ mod tests {
         let in_quote = vec![false; toks.len()];
         find_mentions(text, &toks, &in_quote, &k.gazetteer, &HashSet::new())
             .into_iter()
-            .map(|m| (text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_string(), m.kind, m.title))
+            .map(|m| {
+                (
+                    text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_string(),
+                    m.kind,
+                    m.title,
+                )
+            })
             .collect()
     }
 
@@ -439,26 +584,41 @@ mod tests {
         let found = mentions("Boris Tamm, the presidential spokesman, said.");
         assert_eq!(found[0].2.as_deref(), Some("presidential spokesman"));
         let found = mentions("Hakan Fidan, Turkey's foreign minister, said.");
-        assert_eq!(found[0].1, MentionKind::NewPerson { name: "Hakan Fidan".into() });
+        assert_eq!(
+            found[0].1,
+            MentionKind::NewPerson {
+                name: "Hakan Fidan".into()
+            }
+        );
     }
 
     #[test]
     fn unknown_people_with_a_title_become_speakers() {
         let found = mentions("Turkish Foreign Minister Hakan Fidan told reporters.");
-        assert_eq!(found[0].1, MentionKind::NewPerson { name: "Hakan Fidan".into() });
+        assert_eq!(
+            found[0].1,
+            MentionKind::NewPerson {
+                name: "Hakan Fidan".into()
+            }
+        );
         assert_eq!(found[0].2.as_deref(), Some("Turkish Foreign Minister"));
     }
 
     #[test]
     fn family_names_pronouns_and_descriptors() {
-        let found = mentions("Minister Kowal spoke, then she left; the Ruritanian diplomat and the latter stayed.");
+        let found = mentions(
+            "Minister Kowal spoke, then she left; the Ruritanian diplomat and the latter stayed.",
+        );
         let kinds: Vec<_> = found.iter().map(|f| f.1.clone()).collect();
         assert_eq!(
             kinds,
             vec![
                 MentionKind::Surname("Kowal".into()),
                 MentionKind::Pronoun(Gender::Female),
-                MentionKind::Descriptor { class: RoleClass::Diplomat, country: None },
+                MentionKind::Descriptor {
+                    class: RoleClass::Diplomat,
+                    country: None
+                },
                 MentionKind::Latter,
             ]
         );
@@ -466,9 +626,20 @@ mod tests {
 
     #[test]
     fn unnamed_sources_countries_and_outlets_are_no_officials() {
-        for text in ["Sources said it.", "An official said it.", "Russian officials said it.", "Reuters reported it.", "Moscow has called for calm.", "A spokesman said it."] {
+        for text in [
+            "Sources said it.",
+            "An official said it.",
+            "Russian officials said it.",
+            "Reuters reported it.",
+            "Moscow has called for calm.",
+            "A spokesman said it.",
+        ] {
             let found = mentions(text);
-            assert_eq!(found.first().map(|f| f.1.clone()), Some(MentionKind::NotOfficial), "{text}");
+            assert_eq!(
+                found.first().map(|f| f.1.clone()),
+                Some(MentionKind::NotOfficial),
+                "{text}"
+            );
         }
     }
 
@@ -477,7 +648,10 @@ mod tests {
         let found = mentions("The Turkish Defence Ministry said.");
         assert_eq!(
             found[0].1,
-            MentionKind::NewInstitution { name: "Turkish Defence Ministry".into(), country: Some("Turkey".into()) }
+            MentionKind::NewInstitution {
+                name: "Turkish Defence Ministry".into(),
+                country: Some("Turkey".into())
+            }
         );
         let found = mentions("Ruritania's foreign ministry said.");
         assert!(matches!(found[0].1, MentionKind::Known(_)));

@@ -27,8 +27,7 @@ use self::knowledge::{Knowledge, surnames_of};
 use self::lexicon::{RoleClass, is_background_marker, role_in_class};
 use self::mentions::{Mention, MentionKind, find_mentions};
 use crate::model::{
-    Article, ConflictIdx, DateValue, Gender, Kind, Speaker, SpeakerIdx, Statement,
-    StatementDate,
+    Article, ConflictIdx, DateValue, Gender, Kind, Speaker, SpeakerIdx, Statement, StatementDate,
 };
 
 /// A speaker as an article names it: one of the gazetteer, or one it does not know.
@@ -82,7 +81,11 @@ pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
                             roles: f
                                 .role
                                 .iter()
-                                .map(|t| crate::model::Role { title: t.clone(), from: None, to: None })
+                                .map(|t| crate::model::Role {
+                                    title: t.clone(),
+                                    from: None,
+                                    to: None,
+                                })
                                 .collect(),
                             ..Speaker::default()
                         });
@@ -107,6 +110,7 @@ pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
         .map(|s| events::EventInput {
             article: s.article,
             speaker: s.speaker,
+            speaker_name: &speakers[s.speaker].name,
             date: s.date.value,
             text: articles[s.article].text.get(s.span.clone()).unwrap_or(""),
         })
@@ -114,7 +118,10 @@ pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
     for (s, e) in statements.iter_mut().zip(events::group_events(&inputs)) {
         s.event = e;
     }
-    Extraction { speakers, statements }
+    Extraction {
+        speakers,
+        statements,
+    }
 }
 
 /// What carries from sentence to sentence in one article.
@@ -162,7 +169,10 @@ impl ArticleState<'_> {
     }
 
     fn fits(&self, key: &SpeakerKey, class: RoleClass, country: Option<&str>) -> bool {
-        let in_class = self.titles.get(key).is_some_and(|t| role_in_class(t, class))
+        let in_class = self
+            .titles
+            .get(key)
+            .is_some_and(|t| role_in_class(t, class))
             || self
                 .speaker(key)
                 .is_some_and(|s| s.roles.iter().any(|r| role_in_class(&r.title, class)));
@@ -211,7 +221,13 @@ impl ArticleState<'_> {
                 self.last_speaker
                     .clone()
                     .filter(|k| self.fits(k, *class, country))
-                    .or_else(|| self.people.iter().rev().find(|k| self.fits(k, *class, country)).cloned())
+                    .or_else(|| {
+                        self.people
+                            .iter()
+                            .rev()
+                            .find(|k| self.fits(k, *class, country))
+                            .cloned()
+                    })
             }
             MentionKind::Latter => self.people.last().cloned(),
             MentionKind::Former => self.people.iter().rev().nth(1).cloned(),
@@ -238,7 +254,7 @@ impl ArticleState<'_> {
             .rev()
             .find(|k| matches!(k, SpeakerKey::Known(i) if candidates.contains(i)))
             .cloned()
-            .or_else(|| match candidates {
+            .or(match candidates {
                 [one] => Some(SpeakerKey::Known(*one)),
                 _ => None,
             })
@@ -247,7 +263,9 @@ impl ArticleState<'_> {
     fn role(&self, key: &SpeakerKey, date: &DateValue) -> Option<String> {
         self.titles.get(key).cloned().or_else(|| {
             let day = date.bounds().map(|(first, _)| first);
-            self.speaker(key).and_then(|s| s.role_on(day)).map(str::to_string)
+            self.speaker(key)
+                .and_then(|s| s.role_on(day))
+                .map(str::to_string)
         })
     }
 
@@ -259,10 +277,16 @@ impl ArticleState<'_> {
             return StatementDate::unknown("background: said at an earlier, unstated time");
         }
         if let Some((date, basis)) = &self.focus {
-            return StatementDate { value: DateValue::Day { date: *date }, basis: format!("date in focus: {basis}") };
+            return StatementDate {
+                value: DateValue::Day { date: *date },
+                basis: format!("date in focus: {basis}"),
+            };
         }
         match self.published {
-            Some(date) => StatementDate { value: DateValue::Day { date }, basis: "publication date".into() },
+            Some(date) => StatementDate {
+                value: DateValue::Day { date },
+                basis: "publication date".into(),
+            },
             None => StatementDate::unknown("undated article, no time expression"),
         }
     }
@@ -285,7 +309,12 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         .chain(article.paragraphs.first().map(|r| &article.text[r.clone()]))
         .collect::<Vec<_>>()
         .join("\n");
-    let body: String = article.paragraphs.iter().map(|r| &article.text[r.clone()]).collect::<Vec<_>>().join("\n");
+    let body: String = article
+        .paragraphs
+        .iter()
+        .map(|r| &article.text[r.clone()])
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut state = ArticleState {
         knowledge,
         published: article.published,
@@ -312,8 +341,17 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         let local: HashSet<String> = state.local_surnames.keys().cloned().collect();
         let mentions = find_mentions(text, &toks, &in_quote, &knowledge.gazetteer, &local);
         let times = dates::find_time_exprs(text, &toks);
-        let para = Paragraph { text, toks: &toks, quotes: &quotes, quote_of: &quote_of, mentions: &mentions, times: &times };
-        let background_paragraph = toks.first().is_some_and(|t| is_background_marker(&text[t.range()].to_lowercase()));
+        let para = Paragraph {
+            text,
+            toks: &toks,
+            quotes: &quotes,
+            quote_of: &quote_of,
+            mentions: &mentions,
+            times: &times,
+        };
+        let background_paragraph = toks
+            .first()
+            .is_some_and(|t| is_background_marker(&text[t.range()].to_lowercase()));
         let time_text = |t: usize| {
             let e = &times[t];
             text[toks[e.toks.start].start..toks[e.toks.end - 1].end].to_string()
@@ -334,12 +372,13 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                 resolved[next_mention] = state.resolve(&mentions[next_mention]);
                 next_mention += 1;
             }
-            if p_index == 0 && state.focus.is_none() {
-                if let Some(t) = analysis.leading_time {
-                    if let DateValue::Day { date } = dates::resolve(times[t].kind, state.published, None) {
-                        state.focus = Some((date, time_text(t)));
-                    }
-                }
+            if p_index == 0
+                && state.focus.is_none()
+                && let Some(t) = analysis.leading_time
+                && let DateValue::Day { date } =
+                    dates::resolve(times[t].kind, state.published, None)
+            {
+                state.focus = Some((date, time_text(t)));
             }
             if analysis.unofficial_speech {
                 state.last_speaker = None;
@@ -351,16 +390,34 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                 };
                 let Some(key) = key else { continue };
                 let focus_day = state.focus.as_ref().map(|(d, _)| *d);
-                let time = cand.time.map(|t| (dates::resolve(times[t].kind, state.published, focus_day), time_text(t)));
-                if p_index == 0 && state.focus.is_none() {
-                    if let Some((DateValue::Day { date }, basis)) = &time {
-                        state.focus = Some((*date, basis.clone()));
-                    }
+                let time = cand.time.map(|t| {
+                    (
+                        dates::resolve(times[t].kind, state.published, focus_day),
+                        time_text(t),
+                    )
+                });
+                if p_index == 0
+                    && state.focus.is_none()
+                    && let Some((DateValue::Day { date }, basis)) = &time
+                {
+                    state.focus = Some((*date, basis.clone()));
                 }
-                let date = state.date(time, cand.background || background_paragraph && cand.time.is_none());
+                let date = state.date(
+                    time,
+                    cand.background || background_paragraph && cand.time.is_none(),
+                );
                 let day = date.value.bounds().map(|(d, _)| d);
-                let ctx = conflicts::Context { previous: state.previous_conflict, article: state.article_conflict, day };
-                let conflict = conflicts::tag(taxonomy, &text[cand.span.clone()], &text[sentence.clone()], &ctx);
+                let ctx = conflicts::Context {
+                    previous: state.previous_conflict,
+                    article: state.article_conflict,
+                    day,
+                };
+                let conflict = conflicts::tag(
+                    taxonomy,
+                    &text[cand.span.clone()],
+                    &text[sentence.clone()],
+                    &ctx,
+                );
                 state.previous_conflict = conflict.or(state.previous_conflict);
                 let role = state.role(&key, &date.value);
                 let country = state.countries.get(&key).cloned();

@@ -9,9 +9,9 @@ use super::tokens::{Tok, TokKind};
 /// Words that end with a dot without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "brig",
-    "sgt", "gov", "sen", "rep", "st", "jr", "sr", "rev", "hon", "no", "vs", "etc", "approx",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
-    "u.n", "u.k", "e.u", "a.m", "p.m", "inc", "ltd", "co", "corp", "dept", "est", "fig",
+    "sgt", "gov", "sen", "rep", "st", "jr", "sr", "rev", "hon", "no", "vs", "etc", "approx", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n",
+    "u.k", "e.u", "a.m", "p.m", "inc", "ltd", "co", "corp", "dept", "est", "fig",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -26,10 +26,9 @@ fn is_closing(c: char) -> bool {
 }
 
 fn starts_sentence(text: &str, tok: &Tok) -> bool {
-    text[tok.start..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '«' | '„' | '('))
+    text[tok.start..].chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '«' | '„' | '(')
+    })
 }
 
 /// Splits a paragraph into sentences: ranges that together cover all its tokens.
@@ -71,10 +70,10 @@ pub fn split_sentences(text: &str, toks: &[Tok], quotes: &[Quote]) -> Vec<Range<
         }
         i = j;
     }
-    if let Some(last) = toks.last() {
-        if start < last.end {
-            sentences.push(start..last.end);
-        }
+    if let Some(last) = toks.last()
+        && start < last.end
+    {
+        sentences.push(start..last.end);
     }
     sentences
 }
@@ -96,7 +95,10 @@ mod tests {
 
     #[test]
     fn splits_plain_sentences() {
-        assert_eq!(split("He came. She left! Why?"), vec!["He came.", "She left!", "Why?"]);
+        assert_eq!(
+            split("He came. She left! Why?"),
+            vec!["He came.", "She left!", "Why?"]
+        );
     }
 
     #[test]
@@ -114,7 +116,11 @@ mod tests {
     fn never_cuts_a_quote() {
         assert_eq!(
             split("“It is hard. We wait,” he said. “We hope.” Then silence."),
-            vec!["“It is hard. We wait,” he said.", "“We hope.”", "Then silence."]
+            vec![
+                "“It is hard. We wait,” he said.",
+                "“We hope.”",
+                "Then silence."
+            ]
         );
     }
 

@@ -60,7 +60,10 @@ fn on(s: &str) -> DateValue {
 
 #[test]
 fn reported_speech_with_a_that_clause() {
-    let got = run("Ruritanian Foreign Minister Anna Kowal said on Monday that the Strelsau offensive had failed.", Some("2024-05-08"));
+    let got = run(
+        "Ruritanian Foreign Minister Anna Kowal said on Monday that the Strelsau offensive had failed.",
+        Some("2024-05-08"),
+    );
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].speaker, "Anna Kowal");
     assert_eq!(got[0].kind, Kind::Reported);
@@ -70,7 +73,10 @@ fn reported_speech_with_a_that_clause() {
 
 #[test]
 fn trailing_attribution_names_the_speaker_not_the_subject_of_the_content() {
-    let got = run("Anna Kowal supports talks with Osterlich, presidential spokesman Boris Tamm said on Friday.", Some("2024-05-10"));
+    let got = run(
+        "Anna Kowal supports talks with Osterlich, presidential spokesman Boris Tamm said on Friday.",
+        Some("2024-05-10"),
+    );
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].speaker, "Boris Tamm");
     assert_eq!(got[0].date, on("2024-05-10"));
@@ -90,7 +96,8 @@ fn direct_quotes_with_attribution_before_and_after() {
 
 #[test]
 fn a_quote_paragraph_continues_the_previous_speaker() {
-    let text = "“We are ready,” said Boris Tamm.\n“So, yes, there is much to do, but we are hopeful.”";
+    let text =
+        "“We are ready,” said Boris Tamm.\n“So, yes, there is much to do, but we are hopeful.”";
     let got = run(text, Some("2024-05-10"));
     assert_eq!(got.len(), 2);
     assert_eq!(got[1].speaker, "Boris Tamm");
@@ -101,7 +108,11 @@ fn pronouns_descriptors_and_according_to() {
     let text = "Anna Kowal said the border was calm.\nAccording to her, the army left Zenda. “We keep our word,” the Ruritanian diplomat added.\nShe also warned that the truce was fragile.";
     let got = run(text, Some("2024-05-10"));
     assert_eq!(got.len(), 4);
-    assert!(got.iter().all(|g| g.speaker == "Anna Kowal"), "{:?}", got.iter().map(|g| &g.speaker).collect::<Vec<_>>());
+    assert!(
+        got.iter().all(|g| g.speaker == "Anna Kowal"),
+        "{:?}",
+        got.iter().map(|g| &g.speaker).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -117,7 +128,11 @@ fn the_latter_is_the_last_person_named() {
 fn unnamed_sources_countries_and_agencies_are_not_officials() {
     let text = "Sources said the talks had failed.\nAn official said the talks were over.\nRuritania has called for restraint.\nReuters reported that the army moved.\n“We move at dawn.”";
     let got = run(text, Some("2024-05-10"));
-    assert!(got.is_empty(), "{:?}", got.iter().map(|g| &g.text).collect::<Vec<_>>());
+    assert!(
+        got.is_empty(),
+        "{:?}",
+        got.iter().map(|g| &g.text).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -159,11 +174,19 @@ fn the_lead_sets_the_date_in_focus() {
 fn dates_in_the_question_or_the_content_are_not_the_statement_date() {
     let text = "When asked whether Kowal had met the envoy the day before, Tamm replied: “No.”\nTamm said the vote would take place on Friday.";
     let got = run(text, Some("2024-05-08"));
-    assert_eq!(got.len(), 2, "{:?}", got.iter().map(|g| &g.text).collect::<Vec<_>>());
+    assert_eq!(
+        got.len(),
+        2,
+        "{:?}",
+        got.iter().map(|g| &g.text).collect::<Vec<_>>()
+    );
     assert_eq!(got[0].text, "No.");
     assert_eq!(got[0].date, on("2024-05-08"));
     assert_eq!(got[1].date, on("2024-05-08"));
-    let got = run("Tamm said Kowal would travel to Zenda on Friday.", Some("2024-05-08"));
+    let got = run(
+        "Tamm said Kowal would travel to Zenda on Friday.",
+        Some("2024-05-08"),
+    );
     assert_eq!(got[0].date, on("2024-05-08"));
 }
 
@@ -172,7 +195,13 @@ fn months_ranges_and_background() {
     let text = "Kowal told state television in late April the treaty would be signed.\nIn January, Tamm stated that peace must last.\nKowal has repeatedly said the war must end.\nPreviously, officials rejected a pause. Boris Tamm ruled out any frozen conflict.";
     let got = run(text, Some("2024-05-10"));
     assert_eq!(got.len(), 4);
-    assert_eq!(got[0].date, DateValue::Range { first: day("2024-04-21"), last: day("2024-04-30") });
+    assert_eq!(
+        got[0].date,
+        DateValue::Range {
+            first: day("2024-04-21"),
+            last: day("2024-04-30")
+        }
+    );
     assert_eq!(got[1].date, DateValue::month(2024, 1));
     assert_eq!(got[2].date, DateValue::Unknown);
     assert_eq!(got[3].date, DateValue::Unknown);
@@ -208,9 +237,18 @@ fn no_conflict_topics_and_topic_carry_over() {
 #[test]
 fn the_same_statement_in_two_articles_is_one_event() {
     let k = knowledge();
-    let a = article("Kowal said on Monday that the army would never leave the harbour of Zenda.", Some("2024-05-07"));
-    let b = article("“Our army will never leave Zenda harbour,” Foreign Minister Anna Kowal told reporters on Monday.", Some("2024-05-06"));
-    let c = article("Kowal said on Monday that grain exports were rising fast.", Some("2024-05-07"));
+    let a = article(
+        "Kowal said on Monday that the army would never leave the harbour of Zenda.",
+        Some("2024-05-07"),
+    );
+    let b = article(
+        "“Our army will never leave Zenda harbour,” Foreign Minister Anna Kowal told reporters on Monday.",
+        Some("2024-05-06"),
+    );
+    let c = article(
+        "Kowal said on Monday that grain exports were rising fast.",
+        Some("2024-05-07"),
+    );
     let ex = extract(&[a, b, c], &k);
     assert_eq!(ex.statements.len(), 3);
     assert_eq!(ex.statements[0].event, ex.statements[1].event);
@@ -219,7 +257,10 @@ fn the_same_statement_in_two_articles_is_one_event() {
 
 #[test]
 fn undated_articles_keep_their_statements() {
-    let got = run("Tamm said on Monday that talks went on.\nKowal said the army was ready.", None);
+    let got = run(
+        "Tamm said on Monday that talks went on.\nKowal said the army was ready.",
+        None,
+    );
     assert_eq!(got.len(), 2);
     assert_eq!(got[0].date, DateValue::Unknown);
     assert_eq!(got[1].date, DateValue::Unknown);
