@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use egui::{Key, Modifiers, Ui};
 
 use crate::model::{Dataset, StatementIdx};
+use crate::pipeline::{PipelineOptions, load_dataset, load_dataset_files};
 use crate::timeline::{
     DatasetIndex, DensityIndex, Facets, Filter, LaneMode, LayoutOptions, TimelineLayout,
 };
@@ -56,6 +57,17 @@ pub type Progress<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
 /// Turns a source into a dataset, on a background thread. The app takes it as a
 /// parameter so the pipeline stays at the edge and tests can load what they choose.
 pub type Loader = Arc<dyn Fn(&Source, Progress<'_>) -> Result<Dataset, String> + Send + Sync>;
+
+/// Loads a source through the extraction pipeline: what the app uses outside tests.
+pub fn pipeline_loader() -> Loader {
+    Arc::new(|source, progress| {
+        let opts = PipelineOptions::default();
+        match source {
+            Source::Folder(dir) => load_dataset(dir, &opts, progress).map_err(|e| e.to_string()),
+            Source::Files { root, files } => Ok(load_dataset_files(root, files, &opts, progress)),
+        }
+    })
+}
 
 /// How the app starts.
 pub struct AppOptions {
@@ -432,7 +444,7 @@ impl App {
             &data.shown,
             &LayoutOptions {
                 mode: self.lane_mode,
-                ..LayoutOptions::default()
+                max_stack: theme::MAX_STACK,
             },
         );
         data.density = DensityIndex::build(&data.layout);

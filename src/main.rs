@@ -8,9 +8,9 @@ use std::sync::{Arc, Mutex};
 
 use clap::{Args, Parser, Subcommand};
 
-use statement_timeline::app::{App, AppOptions, Loader, ScreenshotRequest, Source};
+use statement_timeline::app::{App, AppOptions, ScreenshotRequest, Source, pipeline_loader};
 use statement_timeline::export::json;
-use statement_timeline::pipeline::{PipelineOptions, load_dataset, load_dataset_files};
+use statement_timeline::pipeline::{PipelineOptions, load_dataset};
 use statement_timeline::timeline::Filter;
 use statement_timeline::ui::{config, theme};
 
@@ -161,17 +161,6 @@ fn start_source(dir: Option<&Path>, settings: Option<&Path>) -> Source {
     } else {
         Source::Folder(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus"))
     }
-}
-
-/// Loads a source through the extraction pipeline.
-fn pipeline_loader() -> Loader {
-    Arc::new(|source, progress| {
-        let opts = PipelineOptions::default();
-        match source {
-            Source::Folder(dir) => load_dataset(dir, &opts, progress).map_err(|e| e.to_string()),
-            Source::Files { root, files } => Ok(load_dataset_files(root, files, &opts, progress)),
-        }
-    })
 }
 
 fn run_extract(args: &ExtractArgs) -> ExitCode {

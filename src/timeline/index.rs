@@ -17,6 +17,8 @@ pub struct DatasetIndex {
     pub outlets: Vec<String>,
     /// Each article's position in `outlets`, `None` when the outlet is unknown.
     pub article_outlet: Vec<Option<usize>>,
+    /// Each conflict's colour.
+    pub swatches: Vec<super::Swatch>,
 }
 
 impl DatasetIndex {
@@ -53,6 +55,7 @@ impl DatasetIndex {
             by_event,
             outlets,
             article_outlet,
+            swatches: super::layout::conflict_swatches(ds),
         }
     }
 

@@ -65,9 +65,34 @@ pub enum Swatch {
 }
 
 impl Swatch {
-    pub fn of(conflict: Option<ConflictIdx>) -> Self {
-        conflict.map_or(Swatch::NoConflict, Swatch::Conflict)
+    /// The swatch of `conflict`, given the table [`conflict_swatches`] makes.
+    pub fn of(conflict: Option<ConflictIdx>, table: &[Swatch]) -> Self {
+        conflict
+            .and_then(|c| table.get(c).copied())
+            .unwrap_or(Swatch::NoConflict)
     }
+}
+
+/// Each conflict's colour: its rank among the conflicts the dataset's statements are
+/// about, so the few conflicts of a corpus get distinct colours however large the
+/// taxonomy, and keep them whatever the filter.
+pub fn conflict_swatches(ds: &Dataset) -> Vec<Swatch> {
+    let mut used = vec![false; ds.conflicts.len()];
+    for s in &ds.statements {
+        if let Some(u) = s.conflict.and_then(|c| used.get_mut(c)) {
+            *u = true;
+        }
+    }
+    let mut rank = 0;
+    used.iter()
+        .map(|&u| {
+            let swatch = Swatch::Conflict(rank);
+            if u {
+                rank += 1;
+            }
+            swatch
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +127,8 @@ pub struct Lane {
 /// One event in one lane: the statements that report one utterance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
+    /// Index in [`TimelineLayout::lanes`]; `usize::MAX` for an undated item, which sits
+    /// in the tray rather than in a lane.
     pub lane: usize,
     /// Row within the lane, from its top.
     pub row: u32,
@@ -186,7 +213,20 @@ impl TimelineLayout {
             groups[g].1.push(i);
         }
 
-        let lane_keys = order_lanes(ds, &groups);
+        // Undated items go to the tray; only dated ones make lanes.
+        let swatches = conflict_swatches(ds);
+        let mut undated = Vec::new();
+        let mut dated_groups = Vec::new();
+        for (key, members) in groups {
+            let item = make_item(ds, usize::MAX, members, &swatches);
+            if item.precision == Precision::Unknown {
+                undated.push(item);
+            } else {
+                dated_groups.push((key, item));
+            }
+        }
+
+        let lane_keys = order_lanes(ds, &dated_groups);
         let mut lanes = Vec::new();
         let mut lane_of: HashMap<LaneKey, usize> = HashMap::new();
         let mut last_header: Option<Option<ConflictIdx>> = None;
@@ -198,7 +238,7 @@ impl TimelineLayout {
                         lanes.push(Lane {
                             label: conflict_label(ds, conflict),
                             kind: LaneKind::Header(conflict),
-                            swatch: Some(Swatch::of(conflict)),
+                            swatch: Some(Swatch::of(conflict, &swatches)),
                             top: 0,
                             rows: 1,
                             items: Vec::new(),
@@ -209,7 +249,7 @@ impl TimelineLayout {
                     (
                         speaker_label(ds, speaker),
                         LaneKind::Speaker(speaker),
-                        Some(Swatch::of(conflict)),
+                        Some(Swatch::of(conflict, &swatches)),
                     )
                 }
                 LaneKey::Speaker(speaker) => {
@@ -243,15 +283,9 @@ impl TimelineLayout {
         }
 
         let mut items = Vec::new();
-        let mut undated = Vec::new();
-        for (key, members) in groups {
-            let Some(&lane) = lane_of.get(&key) else {
-                continue;
-            };
-            let item = make_item(ds, lane, members);
-            if item.precision == Precision::Unknown {
-                undated.push(item);
-            } else {
+        for (key, mut item) in dated_groups {
+            if let Some(&lane) = lane_of.get(&key) {
+                item.lane = lane;
                 items.push(item);
             }
         }
@@ -360,10 +394,10 @@ impl TimelineLayout {
 
 /// Lanes in display order, with their statement counts: conflicts in taxonomy order
 /// ("no conflict" last), officials by how much they said, then by name.
-fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Vec<StatementIdx>)]) -> Vec<(LaneKey, usize)> {
+fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Item)]) -> Vec<(LaneKey, usize)> {
     let mut counts: HashMap<LaneKey, usize> = HashMap::new();
-    for (key, members) in groups {
-        *counts.entry(*key).or_default() += members.len();
+    for (key, item) in groups {
+        *counts.entry(*key).or_default() += item.statements.len();
     }
     let mut keys: Vec<(LaneKey, usize)> = counts.into_iter().collect();
     let name = |speaker: SpeakerIdx| ds.speakers.get(speaker).map_or("", |s| s.name.as_str());
@@ -383,7 +417,12 @@ fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Vec<StatementIdx>)]) -> Vec<(La
     keys
 }
 
-fn make_item(ds: &Dataset, lane: usize, mut members: Vec<StatementIdx>) -> Item {
+fn make_item(
+    ds: &Dataset,
+    lane: usize,
+    mut members: Vec<StatementIdx>,
+    swatches: &[Swatch],
+) -> Item {
     let rank = |p: Precision| match p {
         Precision::Day => 0,
         Precision::Range => 1,
@@ -412,7 +451,7 @@ fn make_item(ds: &Dataset, lane: usize, mut members: Vec<StatementIdx>) -> Item 
         end,
         precision,
         kind,
-        swatch: Swatch::of(rep.conflict),
+        swatch: Swatch::of(rep.conflict, swatches),
         event: rep.event,
         statements: members,
     }
@@ -465,8 +504,6 @@ mod tests {
                 "Russia–Ukraine war",
                 "Kremlin",
                 "Sergei Lavrov",
-                "No conflict identified",
-                "Sergei Lavrov",
             ]
         );
         assert_eq!(l.lanes[0].kind, LaneKind::Header(Some(0)));
@@ -478,9 +515,9 @@ mod tests {
     fn by_speaker_orders_officials_by_how_much_they_said() {
         let ds = fixture::small();
         let l = layout(&ds, LaneMode::BySpeaker);
-        assert_eq!(labels(&l), ["Dmitry Peskov", "Sergei Lavrov", "Kremlin"]);
-        // Lavrov's lane mixes conflicts: each item keeps its own colour.
-        let lavrov: Vec<Swatch> = l.lanes[1]
+        // Lavrov's undated statement is in the tray: one dated each, so by name.
+        assert_eq!(labels(&l), ["Dmitry Peskov", "Kremlin", "Sergei Lavrov"]);
+        let lavrov: Vec<Swatch> = l.lanes[2]
             .items
             .iter()
             .map(|&i| l.items[i].swatch)
@@ -528,12 +565,41 @@ mod tests {
     }
 
     #[test]
-    fn undated_items_go_to_the_tray() {
+    fn undated_items_go_to_the_tray_and_make_no_lane() {
         let ds = fixture::small();
         let l = layout(&ds, LaneMode::ByConflict);
         assert_eq!(l.undated.len(), 1);
         assert_eq!(l.undated[0].statements, [5]);
         assert_eq!(l.place_of(5), Some(Place::Undated(0)));
+        // Lavrov's only statement about no conflict is undated: no empty lane for it.
+        assert!(
+            l.lanes
+                .iter()
+                .all(|lane| lane.kind != LaneKind::Header(None))
+        );
+    }
+
+    #[test]
+    fn conflicts_take_colours_by_rank_among_those_mentioned() {
+        let mut f = Fixture::default();
+        let a = f.speaker("A", false);
+        let unused = f.conflict("Unused war");
+        let used = f.conflict("Used war");
+        let art = f.article("t", None, "x");
+        f.statement(
+            art,
+            "x",
+            a,
+            Some(used),
+            on("2025-01-01"),
+            Kind::Direct,
+            None,
+        );
+        let ds = f.build();
+        let table = conflict_swatches(&ds);
+        assert_eq!(Swatch::of(Some(used), &table), Swatch::Conflict(0));
+        assert_eq!(Swatch::of(Some(unused), &table), Swatch::Conflict(0));
+        assert_eq!(Swatch::of(None, &table), Swatch::NoConflict);
     }
 
     #[test]

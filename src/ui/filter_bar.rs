@@ -109,7 +109,8 @@ impl FilterBar {
                     let name =
                         c.map_or("No conflict identified", |c| ds.conflicts[c].name.as_str());
                     let mut text = egui::text::LayoutJob::default();
-                    let swatch = theme::swatch(crate::timeline::Swatch::of(c));
+                    let swatch =
+                        theme::swatch(crate::timeline::Swatch::of(c, &view.index.swatches));
                     text.append("■ ", 0.0, egui::TextFormat::simple(theme::body(), swatch));
                     text.append(
                         &format!("{name} ({n})"),

@@ -35,8 +35,13 @@ pub const HEADER_ALPHA: u8 = 40;
 
 /// Height of one timeline row, in points; rows grow up to the maximum to fill the plot
 /// when there are few.
-pub const ROW_HEIGHT: f32 = 22.0;
+pub const ROW_HEIGHT: f32 = 20.0;
 pub const MAX_ROW_HEIGHT: f32 = 34.0;
+/// Most rows a lane stacks same-day events into; more share the last row as a counted
+/// badge.
+pub const MAX_STACK: u32 = 4;
+/// Width of the timeline's vertical scroll bar.
+pub const SCROLLBAR_WIDTH: f32 = 8.0;
 /// Radius of a statement marker.
 pub const MARKER_RADIUS: f32 = 5.5;
 /// Markers closer than this (centre to centre) merge into a counted cluster.

@@ -165,6 +165,7 @@ impl TimelinePanel {
         self.last_frame = Some(geo.frame);
 
         self.lanes_ui(ui, view, &geo, labels);
+        self.scrollbar_ui(ui, view, &geo);
         let clicked_item = self.items_ui(ui, view, &geo, &response.transform, &mut commands);
         self.navigate(
             ui,
@@ -349,6 +350,46 @@ impl TimelinePanel {
             [label_rect.right_top(), label_rect.right_bottom()],
             ui.visuals().widgets.noninteractive.bg_stroke,
         );
+    }
+
+    /// A vertical scroll bar at the plot's right edge, when the lanes do not all fit.
+    fn scrollbar_ui(&mut self, ui: &Ui, view: &View<'_>, geo: &Geometry) {
+        #[expect(clippy::cast_precision_loss, reason = "row counts fit f32")]
+        let rows = view.layout.rows as f32;
+        let in_view = geo.rows_in_view();
+        if rows <= in_view {
+            return;
+        }
+        let track = Rect::from_x_y_ranges(
+            (geo.frame.right() - theme::SCROLLBAR_WIDTH)..=geo.frame.right(),
+            geo.frame.y_range(),
+        );
+        let thumb_height = (track.height() * in_view / rows).max(20.0);
+        let travel = track.height() - thumb_height;
+        let max_top = (rows - in_view).max(1e-3);
+        let thumb_top = track.top() + travel * (self.top_row / max_top).clamp(0.0, 1.0);
+        let thumb = Rect::from_x_y_ranges(track.x_range(), thumb_top..=thumb_top + thumb_height);
+        let id = ui.scope_id().with("timeline_scrollbar");
+        let response = ui.interact(track, id, Sense::click_and_drag());
+        response.widget_info(|| WidgetInfo::labeled(Role::ScrollBar, true, "Scroll the lanes"));
+        if response.dragged() && travel > 0.0 {
+            self.top_row += response.drag_delta().y * max_top / travel;
+        } else if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            let page = if p.y < thumb.top() { -in_view } else { in_view };
+            self.top_row += page;
+        }
+        self.top_row = self.top_row.clamp(0.0, max_top);
+        let painter = ui.painter_at(geo.frame);
+        let visuals = ui.visuals();
+        painter.rect_filled(track, 3.0, visuals.extreme_bg_color);
+        let fill = if response.hovered() || response.dragged() {
+            visuals.widgets.hovered.bg_fill
+        } else {
+            visuals.widgets.inactive.bg_fill
+        };
+        painter.rect_filled(thumb.shrink2(vec2(1.0, 0.0)), 3.0, fill);
     }
 
     /// Draws markers (or density bins) and returns whether one was clicked.
@@ -676,15 +717,6 @@ fn marker_ui(
                 Stroke::new(2.0, colour),
             ));
         }
-    }
-    if item.statements.len() > 1 {
-        painter.text(
-            centre + vec2(r + 1.0, -r - 1.0),
-            Align2::LEFT_BOTTOM,
-            item.statements.len().to_string(),
-            theme::badge(),
-            ui.visuals().text_color(),
-        );
     }
     let rect = Rect::from_center_size(centre, Vec2::splat(2.0 * r + 6.0));
     let response = item_widget(ui, view, item_idx, rect);
@@ -1086,7 +1118,7 @@ mod tests {
         assert!(b - a >= 14.0);
         assert!(a < 100.0 && b > 101.0);
         let (a, b) = fitted(Some((0.0, 1000.0)));
-        assert!(a < 0.0 && b > 1000.0 && b - a < 1100.0);
+        assert!(a < 0.0 && b > 1000.0 && b - a < 1150.0);
         assert_eq!(clamp_width(0.0, 1.0), (-1.0, 2.0));
     }
 }

@@ -1,5 +1,6 @@
 //! The desktop app, driven as a user would: by clicking named widgets and pressing keys.
 
+mod corpus;
 mod fixture;
 
 use std::path::PathBuf;
@@ -29,7 +30,7 @@ fn harness_with(ds: Dataset) -> Harness<'static, App> {
 }
 
 /// Steps the app until `done` holds, for work that runs on another thread.
-fn step_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) {
+pub fn step_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while !done(harness.state()) {
         assert!(Instant::now() < deadline, "timed out waiting for the app");
