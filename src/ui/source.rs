@@ -31,12 +31,7 @@ impl SourcePanel {
         let Some(s) = view.selected.filter(|&s| s < view.ds.statements.len()) else {
             self.highlight = None;
             self.scrolled_for = None;
-            ui.add_space(8.0);
-            ui.weak("Select a statement on the timeline or in the list to read it in its article.");
-            ui.add_space(8.0);
-            ui.weak(
-                "Left and Right arrow keys step through events in time; Esc clears the selection.",
-            );
+            overview_ui(ui, view, &mut commands);
             return commands;
         };
         let ds = view.ds;
@@ -155,6 +150,81 @@ impl SourcePanel {
                 }
             });
         commands
+    }
+}
+
+/// With nothing selected: what the corpus holds, and who says most, one click from a
+/// filter.
+fn overview_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let ds = view.ds;
+    ui.heading("The corpus");
+    let dated: Vec<_> = ds
+        .statements
+        .iter()
+        .filter_map(|s| s.date.value.bounds())
+        .collect();
+    let first = dated.iter().map(|(a, _)| *a).min();
+    let last = dated.iter().map(|(_, b)| *b).max();
+    let speakers_with_statements = view.facets.speakers.iter().filter(|&&n| n > 0).count();
+    ui.label(format!(
+        "{} statements by {} speakers, from {} articles",
+        ds.statements.len(),
+        speakers_with_statements,
+        ds.articles.len()
+    ));
+    if let (Some(first), Some(last)) = (first, last) {
+        ui.label(format!(
+            "Said between {} and {}",
+            format_day(first),
+            format_day(last)
+        ));
+    }
+    ui.add_space(6.0);
+    ui.weak("Select a statement on the timeline or in the list to read it in its article. The Left and Right arrow keys step through events in time; Esc clears the selection.");
+    ui.separator();
+
+    ui.strong("Who speaks most (click to filter)");
+    let mut speakers: Vec<(usize, usize)> = view
+        .facets
+        .speakers
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    speakers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for &(i, n) in speakers.iter().take(8) {
+        let name = ds.speakers.get(i).map_or("?", |s| s.name.as_str());
+        let response = ui
+            .link(format!("{name} ({n})"))
+            .on_hover_text(format!("Show only {name}"));
+        if response.clicked() {
+            let mut filter = view.filter.clone();
+            filter.speakers = [i].into();
+            commands.push(Command::SetFilter(filter));
+        }
+    }
+    ui.add_space(6.0);
+    ui.strong("Conflicts, within the filter");
+    let none = ds.conflicts.len();
+    for (c, &n) in view.facets.conflicts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let conflict = (c != none).then_some(c);
+        let name = conflict.map_or("No conflict identified", |c| ds.conflicts[c].name.as_str());
+        let colour = theme::swatch(crate::timeline::Swatch::of(conflict, &view.index.swatches));
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new("■").color(colour));
+            let response = ui
+                .link(format!("{name} ({n})"))
+                .on_hover_text(format!("Show only {name}"));
+            if response.clicked() {
+                let mut filter = view.filter.clone();
+                filter.conflicts = [conflict].into();
+                commands.push(Command::SetFilter(filter));
+            }
+        });
     }
 }
 

@@ -58,6 +58,7 @@ impl StatementList {
 
         let [w_date, w_speaker, w_conflict] = theme::LIST_COLUMNS;
         ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
             for (key, width) in [
                 (SortKey::Date, w_date),
                 (SortKey::Speaker, w_speaker),
@@ -68,14 +69,37 @@ impl StatementList {
                     (true, true) => " ▼",
                     (false, _) => "",
                 };
-                let button =
-                    egui::Button::selectable(self.sort == key, format!("{}{arrow}", key.title()))
-                        .min_size(vec2(width - ui.spacing().item_spacing.x, 0.0));
-                if ui
-                    .add(button)
-                    .on_hover_text(format!("Sort by {}", key.title().to_lowercase()))
-                    .clicked()
-                {
+                let title = format!("{}{arrow}", key.title());
+                let (rect, response) = ui.allocate_exact_size(
+                    vec2(width, ui.spacing().interact_size.y),
+                    egui::Sense::click(),
+                );
+                let selected = self.sort == key;
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(Role::Button, true, selected, &title)
+                });
+                let visuals = ui.style().interact_selectable(&response, selected);
+                let text_rect = Rect::from_min_size(rect.min, vec2(width - 8.0, rect.height()));
+                if selected || response.hovered() {
+                    let galley_width = ui
+                        .painter()
+                        .layout_no_wrap(title.clone(), theme::body(), visuals.text_color())
+                        .size()
+                        .x;
+                    let bg =
+                        Rect::from_min_size(rect.min, vec2(galley_width + 12.0, rect.height()));
+                    ui.painter().rect_filled(bg, 3.0, visuals.weak_bg_fill);
+                }
+                ui.painter_at(text_rect).text(
+                    pos2(rect.left() + 6.0, rect.center().y),
+                    Align2::LEFT_CENTER,
+                    &title,
+                    theme::body(),
+                    visuals.text_color(),
+                );
+                let response =
+                    response.on_hover_text(format!("Sort by {}", key.title().to_lowercase()));
+                if response.clicked() {
                     if self.sort == key {
                         self.descending = !self.descending;
                     } else {
@@ -84,7 +108,8 @@ impl StatementList {
                     }
                 }
             }
-            ui.label(egui::RichText::new("Statement").strong());
+            ui.add_space(6.0);
+            ui.label(egui::RichText::new("Statement").font(theme::body()));
         });
         ui.separator();
 
