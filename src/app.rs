@@ -93,14 +93,43 @@ pub struct ScreenshotRequest {
     pub result: Arc<Mutex<Option<Result<(), String>>>>,
 }
 
-/// The dataset and what the current filter and lane mode derive from it.
+/// The dataset and what the current filter and lane mode derive from it. Shared with
+/// the threads that derive views of large datasets.
 struct Loaded {
-    ds: Dataset,
-    index: DatasetIndex,
+    ds: Arc<Dataset>,
+    index: Arc<DatasetIndex>,
+    derived: Derived,
+}
+
+/// What the filter and the lane mode make of a dataset.
+#[derive(Default)]
+struct Derived {
     shown: Vec<StatementIdx>,
     facets: Facets,
     layout: TimelineLayout,
     density: DensityIndex,
+}
+
+impl Derived {
+    fn build(ds: &Dataset, index: &DatasetIndex, filter: &Filter, mode: LaneMode) -> Self {
+        let shown = filter.apply_indexed(ds, index);
+        let facets = filter.facets(ds, index);
+        let layout = TimelineLayout::build(
+            ds,
+            &shown,
+            &LayoutOptions {
+                mode,
+                max_stack: theme::MAX_STACK,
+            },
+        );
+        let density = DensityIndex::build(&layout);
+        Self {
+            shown,
+            facets,
+            layout,
+            density,
+        }
+    }
 }
 
 /// A load running on a background thread.
@@ -109,7 +138,7 @@ struct LoadJob {
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
-    result: Receiver<Result<Dataset, String>>,
+    result: Receiver<Result<(Dataset, DatasetIndex), String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +156,8 @@ enum ScreenshotState {
 
 /// The whole app's state.
 pub struct App {
+    /// To wake the window when a background thread has something for it.
+    ctx: egui::Context,
     loader: Loader,
     data: Option<Loaded>,
     source: Option<Source>,
@@ -136,6 +167,10 @@ pub struct App {
     /// Bumped when the statements shown or their layout change.
     generation: u64,
     loading: Option<LoadJob>,
+    /// A view of a large dataset being derived on another thread.
+    deriving: Option<Receiver<Derived>>,
+    /// Fit the timeline once the view being derived arrives.
+    fit_when_derived: bool,
     error: Option<String>,
     bottom_tab: BottomTab,
     settings_path: Option<PathBuf>,
@@ -154,6 +189,7 @@ impl App {
     pub fn new(ctx: &egui::Context, options: AppOptions) -> Self {
         theme::apply(ctx);
         let mut app = Self {
+            ctx: ctx.clone(),
             loader: options.loader,
             data: None,
             source: None,
@@ -162,6 +198,8 @@ impl App {
             selected: None,
             generation: 0,
             loading: None,
+            deriving: None,
+            fit_when_derived: false,
             error: None,
             bottom_tab: BottomTab::Statements,
             settings_path: options.settings_path,
@@ -202,7 +240,7 @@ impl App {
     }
 
     pub fn dataset(&self) -> Option<&Dataset> {
-        self.data.as_ref().map(|d| &d.ds)
+        self.data.as_ref().map(|d| d.ds.as_ref())
     }
 
     pub fn selected(&self) -> Option<StatementIdx> {
@@ -211,7 +249,9 @@ impl App {
 
     /// Statements passing the filter, in time order.
     pub fn shown(&self) -> &[StatementIdx] {
-        self.data.as_ref().map_or(&[], |d| d.shown.as_slice())
+        self.data
+            .as_ref()
+            .map_or(&[], |d| d.derived.shown.as_slice())
     }
 
     pub fn filter(&self) -> &Filter {
@@ -223,11 +263,16 @@ impl App {
     }
 
     pub fn layout(&self) -> Option<&TimelineLayout> {
-        self.data.as_ref().map(|d| &d.layout)
+        self.data.as_ref().map(|d| &d.derived.layout)
     }
 
     pub fn is_loading(&self) -> bool {
         self.loading.is_some()
+    }
+
+    /// Whether a new view of the data is being derived on another thread.
+    pub fn is_deriving(&self) -> bool {
+        self.deriving.is_some()
     }
 
     /// Why the last load failed, if it did.
@@ -255,17 +300,17 @@ impl App {
             }
             Command::Step { forward } => {
                 if let Some(data) = &self.data
-                    && let Some(i) = data.layout.step(self.selected, forward)
+                    && let Some(i) = data.derived.layout.step(self.selected, forward)
                 {
-                    let s = data.layout.items[i].representative();
+                    let s = data.derived.layout.items[i].representative();
                     self.selected = Some(s);
                     self.timeline.reveal(s);
                 }
             }
             Command::SetFilter(filter) => {
                 self.filter = filter;
+                self.fit_when_derived = true;
                 self.refresh();
-                self.timeline.fit();
             }
             Command::SetLaneMode(mode) => {
                 self.lane_mode = mode;
@@ -319,7 +364,11 @@ impl App {
                     ctx_thread.request_repaint();
                     !c.load(Ordering::Relaxed)
                 };
-                let result = loader(&thread_source, &mut progress);
+                // The index too is built here, so the window never waits for it.
+                let result = loader(&thread_source, &mut progress).map(|ds| {
+                    let index = DatasetIndex::build(&ds);
+                    (ds, index)
+                });
                 // The app may have moved on (a newer load); then nobody listens.
                 let _ = tx.send(result);
                 ctx_thread.request_repaint();
@@ -357,10 +406,10 @@ impl App {
             return;
         }
         match outcome {
-            Ok(ds) => {
+            Ok((ds, index)) => {
                 self.remember(&job.source);
                 self.source = Some(job.source);
-                self.set_dataset(ds);
+                self.set_indexed_dataset(ds, index);
             }
             Err(e) => self.error = Some(format!("Could not load {}: {e}", job.source.name())),
         }
@@ -390,37 +439,97 @@ impl App {
 
     fn set_dataset(&mut self, ds: Dataset) {
         let index = DatasetIndex::build(&ds);
-        self.data = Some(Loaded {
-            ds,
-            index,
-            shown: Vec::new(),
-            facets: Facets::default(),
-            layout: TimelineLayout::default(),
-            density: DensityIndex::default(),
-        });
+        self.set_indexed_dataset(ds, index);
+    }
+
+    fn set_indexed_dataset(&mut self, ds: Dataset, index: DatasetIndex) {
         self.selected = None;
         let officials = std::mem::take(&mut self.officials);
-        if let Some(data) = &self.data {
-            for name in officials {
-                let wanted = name.to_lowercase();
-                let found = data.ds.speakers.iter().position(|sp| {
-                    sp.name.to_lowercase() == wanted
-                        || sp.aliases.iter().any(|a| a.to_lowercase() == wanted)
-                });
-                match found {
-                    Some(i) => {
-                        self.filter.speakers.insert(i);
-                    }
-                    None => self.error = Some(format!("No official named {name}")),
+        for name in officials {
+            let wanted = name.to_lowercase();
+            let found = ds.speakers.iter().position(|sp| {
+                sp.name.to_lowercase() == wanted
+                    || sp.aliases.iter().any(|a| a.to_lowercase() == wanted)
+            });
+            match found {
+                Some(i) => {
+                    self.filter.speakers.insert(i);
                 }
+                None => self.error = Some(format!("No official named {name}")),
             }
         }
+        self.data = Some(Loaded {
+            ds: Arc::new(ds),
+            index: Arc::new(index),
+            derived: Derived::default(),
+        });
+        self.fit_when_derived = true;
         self.refresh();
-        self.timeline.fit();
-        if let Some(needle) = self.select_text.take()
-            && let Some(data) = &self.data
-        {
-            let found = data.shown.iter().copied().find(|&s| {
+    }
+
+    /// Derives the view of the data for the current filter and lane mode: at once for
+    /// a dataset of ordinary size, on another thread for a large one, so typing and
+    /// clicking never wait for it.
+    fn refresh(&mut self) {
+        let Some(data) = &self.data else {
+            return;
+        };
+        let (filter, mode) = (self.filter.clone(), self.lane_mode);
+        if data.ds.statements.len() < theme::DERIVE_IN_BACKGROUND_FROM {
+            let derived = Derived::build(&data.ds, &data.index, &filter, mode);
+            self.deriving = None;
+            self.take_derived(derived);
+            return;
+        }
+        let (ds, index) = (Arc::clone(&data.ds), Arc::clone(&data.index));
+        let (tx, rx) = mpsc::channel();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("view-deriver".to_owned())
+            .spawn(move || {
+                // A newer request may have replaced this one; then nobody listens.
+                let _ = tx.send(Derived::build(&ds, &index, &filter, mode));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.deriving = Some(rx),
+            Err(_) => {
+                let derived = Derived::build(&data.ds, &data.index, &self.filter, mode);
+                self.take_derived(derived);
+            }
+        }
+    }
+
+    /// Takes a view derived on another thread, when it is ready.
+    fn poll_derived(&mut self) {
+        let Some(rx) = &self.deriving else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(derived) => {
+                self.deriving = None;
+                self.take_derived(derived);
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => self.deriving = None,
+        }
+    }
+
+    fn take_derived(&mut self, derived: Derived) {
+        let Some(data) = &mut self.data else {
+            return;
+        };
+        data.derived = derived;
+        self.generation += 1;
+        let layout = &data.derived.layout;
+        if self.selected.is_some_and(|s| layout.place_of(s).is_none()) {
+            self.selected = None;
+        }
+        if std::mem::take(&mut self.fit_when_derived) {
+            self.timeline.fit();
+        }
+        if let Some(needle) = self.select_text.take() {
+            let found = data.derived.shown.iter().copied().find(|&s| {
                 data.ds
                     .statement_text(&data.ds.statements[s])
                     .contains(&needle)
@@ -429,31 +538,6 @@ impl App {
                 self.selected = Some(s);
                 self.timeline.reveal(s);
             }
-        }
-    }
-
-    /// Recomputes what the filter and lane mode derive from the dataset.
-    fn refresh(&mut self) {
-        let Some(data) = &mut self.data else {
-            return;
-        };
-        data.shown = self.filter.apply_indexed(&data.ds, &data.index);
-        data.facets = self.filter.facets(&data.ds, &data.index);
-        data.layout = TimelineLayout::build(
-            &data.ds,
-            &data.shown,
-            &LayoutOptions {
-                mode: self.lane_mode,
-                max_stack: theme::MAX_STACK,
-            },
-        );
-        data.density = DensityIndex::build(&data.layout);
-        self.generation += 1;
-        if self
-            .selected
-            .is_some_and(|s| data.layout.place_of(s).is_none())
-        {
-            self.selected = None;
         }
     }
 
@@ -497,7 +581,9 @@ impl App {
     }
 
     fn screenshot_step(&mut self, ctx: &egui::Context) {
-        let settled = self.loading.is_none() && (self.data.is_some() || self.error.is_some());
+        let settled = self.loading.is_none()
+            && self.deriving.is_none()
+            && (self.data.is_some() || self.error.is_some());
         let Some((request, state)) = &mut self.screenshot else {
             return;
         };
@@ -542,6 +628,7 @@ impl App {
     /// Draws the window and applies what the panels asked for.
     pub fn show(&mut self, ui: &mut Ui) {
         self.poll_load();
+        self.poll_derived();
         let ctx = ui.ctx().clone();
         let mut commands = self.keyboard(ui);
         commands.extend(Self::dropped(ui));
@@ -568,6 +655,7 @@ impl App {
                 .data
                 .as_ref()
                 .map_or(0, |d| ProblemsPanel::count(&d.ds)),
+            busy: self.deriving.is_some(),
         };
         egui::Panel::top("menu_bar").show(ui, |ui| {
             commands.extend(self.menu.ui(ui, &info));
@@ -587,6 +675,7 @@ impl App {
             bottom_tab,
             loading,
             error,
+            deriving,
             ..
         } = self;
         if let Some(data) = data.as_ref() {
@@ -594,13 +683,14 @@ impl App {
                 ds: &data.ds,
                 index: &data.index,
                 filter,
-                shown: &data.shown,
-                facets: &data.facets,
-                layout: &data.layout,
-                density: &data.density,
+                shown: &data.derived.shown,
+                facets: &data.derived.facets,
+                layout: &data.derived.layout,
+                density: &data.derived.density,
                 lane_mode: *lane_mode,
                 selected: *selected,
                 generation: *generation,
+                busy: deriving.is_some(),
             };
             egui::Panel::top("filter_bar").show(ui, |ui| {
                 ui.add_space(2.0);

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::model::{Dataset, EventId, Statement, StatementIdx};
 
-use super::day_number;
+use chrono::Datelike;
 
 /// Per-dataset lookups: statements in time order, statements per event, outlet names.
 #[derive(Debug, Clone, Default)]
@@ -19,17 +19,20 @@ pub struct DatasetIndex {
     pub article_outlet: Vec<Option<usize>>,
     /// Each conflict's colour.
     pub swatches: Vec<super::Swatch>,
+    /// The first and last day any statement may have been made on.
+    pub span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 impl DatasetIndex {
     pub fn build(ds: &Dataset) -> Self {
-        let mut time_order: Vec<StatementIdx> = (0..ds.statements.len()).collect();
-        time_order.sort_by(|&a, &b| {
-            time_key(&ds.statements[a])
-                .partial_cmp(&time_key(&ds.statements[b]))
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.cmp(&b))
-        });
+        let mut keyed: Vec<(TimeKey, StatementIdx)> = ds
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (time_key(s), i))
+            .collect();
+        keyed.sort_unstable();
+        let time_order: Vec<StatementIdx> = keyed.into_iter().map(|(_, i)| i).collect();
         let mut by_event: HashMap<EventId, Vec<StatementIdx>> = HashMap::new();
         for &i in &time_order {
             by_event.entry(ds.statements[i].event).or_default().push(i);
@@ -56,6 +59,11 @@ impl DatasetIndex {
             outlets,
             article_outlet,
             swatches: super::layout::conflict_swatches(ds),
+            span: ds
+                .statements
+                .iter()
+                .filter_map(|s| s.date.value.bounds())
+                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d))),
         }
     }
 
@@ -87,11 +95,19 @@ impl DatasetIndex {
     }
 }
 
-/// Sort key in time: first possible day, last possible day; undated statements last.
-fn time_key(s: &Statement) -> (f64, f64, usize, usize) {
+/// Sort key in time: first possible day, last possible day (days since the common era),
+/// then where in which article; undated statements last.
+type TimeKey = (i32, i32, usize, usize);
+
+fn time_key(s: &Statement) -> TimeKey {
     match s.date.value.bounds() {
-        Some((first, last)) => (day_number(first), day_number(last), s.article, s.span.start),
-        None => (f64::INFINITY, f64::INFINITY, s.article, s.span.start),
+        Some((first, last)) => (
+            first.num_days_from_ce(),
+            last.num_days_from_ce(),
+            s.article,
+            s.span.start,
+        ),
+        None => (i32::MAX, i32::MAX, s.article, s.span.start),
     }
 }
 
@@ -130,5 +146,9 @@ mod tests {
         assert_eq!(index.outlet_count(&ds, 0), 2);
         assert_eq!(index.outlet_count(&ds, 2), 1);
         assert_eq!(index.outlets, ["Reuters", "TASS"]);
+        assert_eq!(
+            index.span,
+            Some((fixture::day("2025-04-04"), fixture::day("2025-06-24")))
+        );
     }
 }

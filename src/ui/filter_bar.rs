@@ -18,13 +18,16 @@ pub struct FilterBar {
     from: String,
     to: String,
     speaker_search: String,
+    /// When the search text last changed, while its filtering waits for a pause in
+    /// typing (large corpora only).
+    typed_at: Option<f64>,
     /// The filter the drafts were last synced from.
     synced: Option<Filter>,
 }
 
 impl FilterBar {
     pub fn ui(&mut self, ui: &mut Ui, view: &View<'_>) -> Vec<Command> {
-        if self.synced.as_ref() != Some(view.filter) {
+        if self.synced.as_ref() != Some(view.filter) && self.typed_at.is_none() {
             self.query.clone_from(&view.filter.query);
             let (from, to) = view
                 .filter
@@ -48,8 +51,23 @@ impl FilterBar {
                         .desired_width(230.0),
                 )
                 .labelled_by(search.id);
+            let now = ui.input(|i| i.time);
             if query.changed() {
-                next.query.clone_from(&self.query);
+                if view.ds.statements.len() >= theme::DEBOUNCE_FROM {
+                    self.typed_at = Some(now);
+                } else {
+                    next.query.clone_from(&self.query);
+                }
+            }
+            if let Some(at) = self.typed_at {
+                let wait = at + theme::DEBOUNCE_SECONDS - now;
+                if wait <= 0.0 || query.lost_focus() {
+                    self.typed_at = None;
+                    next.query.clone_from(&self.query);
+                } else {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_secs_f64(wait));
+                }
             }
 
             let label = count_label("Officials", next.speakers.len());

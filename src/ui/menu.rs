@@ -19,6 +19,8 @@ pub struct MenuInfo<'a> {
     pub lane_mode: LaneMode,
     /// Items in the problems panel.
     pub problems: usize,
+    /// A new view of the data is being derived.
+    pub busy: bool,
 }
 
 #[derive(Debug, Default)]
@@ -76,6 +78,10 @@ impl MenuPanel {
                 if ui.button("Cancel").clicked() {
                     commands.push(Command::CancelLoad);
                 }
+            }
+            if info.busy {
+                ui.spinner();
+                ui.weak("Filtering…");
             }
             if let Some(error) = info.error {
                 ui.colored_label(theme::ERROR, error);

@@ -60,6 +60,8 @@ pub struct View<'a> {
     pub selected: Option<StatementIdx>,
     /// Bumped whenever `shown` or `layout` change, so panels can drop cached orderings.
     pub generation: u64,
+    /// A newer view is being derived; what is shown is the previous one.
+    pub busy: bool,
 }
 
 /// The first `max_words` words of `text`, with an ellipsis when cut.

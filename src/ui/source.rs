@@ -158,13 +158,6 @@ impl SourcePanel {
 fn overview_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let ds = view.ds;
     ui.heading("The corpus");
-    let dated: Vec<_> = ds
-        .statements
-        .iter()
-        .filter_map(|s| s.date.value.bounds())
-        .collect();
-    let first = dated.iter().map(|(a, _)| *a).min();
-    let last = dated.iter().map(|(_, b)| *b).max();
     let speakers_with_statements = view.facets.speakers.iter().filter(|&&n| n > 0).count();
     ui.label(format!(
         "{} statements by {} speakers, from {} articles",
@@ -172,7 +165,7 @@ fn overview_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         speakers_with_statements,
         ds.articles.len()
     ));
-    if let (Some(first), Some(last)) = (first, last) {
+    if let Some((first, last)) = view.index.span {
         ui.label(format!(
             "Said between {} and {}",
             format_day(first),

@@ -54,6 +54,14 @@ pub const LANE_LABEL_WIDTH: f32 = 190.0;
 pub const LANE_INDENT: f32 = 12.0;
 /// Height of the undated tray.
 pub const TRAY_HEIGHT: f32 = 30.0;
+/// Most chips the undated tray lays out; it says how many more there are.
+pub const MAX_TRAY_CHIPS: usize = 200;
+/// From this many statements on, typing in the search box filters after a pause rather
+/// than on every key.
+pub const DEBOUNCE_FROM: usize = 50_000;
+pub const DEBOUNCE_SECONDS: f64 = 0.3;
+/// From this many statements on, the view is derived on another thread.
+pub const DERIVE_IN_BACKGROUND_FROM: usize = 100_000;
 /// Above this many statements in view the timeline draws density bins, not markers.
 pub const MAX_MARKERS: usize = 1500;
 /// Width of one density bin, in points.

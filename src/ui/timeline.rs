@@ -119,7 +119,9 @@ impl TimelinePanel {
             ui.painter().text(
                 main.center(),
                 Align2::CENTER_CENTER,
-                if view.shown.is_empty() {
+                if view.busy {
+                    "Filtering…"
+                } else if view.shown.is_empty() {
                     "No statements match the filter"
                 } else {
                     "No dated statements match the filter"
@@ -862,7 +864,18 @@ fn tray_ui(ui: &mut Ui, view: &View<'_>, rect: Rect, commands: &mut Vec<Command>
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    for item in &view.layout.undated {
+                    // The selected item first, so it is always reachable; then the rest,
+                    // up to a number a row of chips can usefully hold.
+                    let selected = view.selected.and_then(|s| match view.layout.place_of(s) {
+                        Some(Place::Undated(i)) => Some(i),
+                        _ => None,
+                    });
+                    let order = selected.into_iter().chain(
+                        (0..view.layout.undated.len())
+                            .filter(|&i| Some(i) != selected)
+                            .take(theme::MAX_TRAY_CHIPS),
+                    );
+                    for item in order.map(|i| &view.layout.undated[i]) {
                         let rep = item.representative();
                         let selected = item.statements.iter().any(|&s| Some(s) == view.selected);
                         let colour = theme::swatch(item.swatch);
@@ -893,6 +906,16 @@ fn tray_ui(ui: &mut Ui, view: &View<'_>, rect: Rect, commands: &mut Vec<Command>
                         if response.clicked() {
                             commands.push(Command::Select(Some(rep)));
                         }
+                    }
+                    let hidden = view
+                        .layout
+                        .undated
+                        .len()
+                        .saturating_sub(theme::MAX_TRAY_CHIPS);
+                    if hidden > 0 {
+                        ui.weak(format!(
+                            "… and {hidden} more: the list sorted by date shows them last"
+                        ));
                     }
                 });
             });

@@ -333,3 +333,57 @@ fn a_load_can_be_cancelled_and_the_window_keeps_answering() {
         app.error()
     );
 }
+
+#[test]
+fn the_corpus_opened_last_is_remembered_for_the_next_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = dir.path().join("config").join("settings.toml");
+    let corpus = dir.path().join("my-corpus");
+    let loader: Loader = Arc::new(|_, _| Ok(fixture::small()));
+    let (settings_path, source) = (settings.clone(), Source::Folder(corpus.clone()));
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .build_eframe(move |cc| {
+            App::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    source: Some(source),
+                    loader,
+                    settings_path: Some(settings_path),
+                    screenshot: None,
+                    filter: Filter::default(),
+                    officials: Vec::new(),
+                    select: None,
+                },
+            )
+        });
+    step_until(&mut harness, |app| !app.is_loading());
+    let remembered = statement_timeline::ui::config::Settings::load(&settings);
+    assert_eq!(remembered.last_corpus, Some(corpus));
+    assert!(remembered.last_files.is_empty());
+}
+
+#[test]
+fn a_large_corpus_is_filtered_on_another_thread() {
+    let mut harness = harness_with(fixture::dense(120_000));
+    // The first view is derived in the background; the window is drawn meanwhile.
+    step_until(&mut harness, |app| !app.is_deriving());
+    assert_eq!(harness.state().shown().len(), 120_000);
+    assert!(harness.state().timeline().is_density_mode());
+
+    let year = Filter {
+        dates: Some((
+            chrono::NaiveDate::from_ymd_opt(2016, 1, 1).expect("date"),
+            chrono::NaiveDate::from_ymd_opt(2016, 12, 31).expect("date"),
+        )),
+        ..Filter::default()
+    };
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Command::SetFilter(year));
+    assert!(harness.state().is_deriving());
+    harness.step();
+    step_until(&mut harness, |app| !app.is_deriving());
+    let shown = harness.state().shown().len();
+    assert!(shown > 0 && shown < 120_000, "{shown}");
+    harness.get_by_label(&format!("{shown} of 120000 statements · 2016"));
+}
