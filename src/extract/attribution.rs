@@ -516,7 +516,11 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
         }
     }
 
-    let leading_time = out.leading_time;
+    let leading_time = out.leading_time.or_else(|| {
+        chosen
+            .as_ref()
+            .and_then(|a| opening_phrase_time(p, &sentence, p.mentions[a.mention].toks.start))
+    });
     let make = |span: Range<usize>, kind: Kind, a: Option<&Attribution>| Candidate {
         span,
         kind,
@@ -535,9 +539,41 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
                 }
             }
         }
-        Some(a) => out
-            .candidates
-            .push(make(sentence_bytes, Kind::Reported, Some(&a))),
+        Some(a) => {
+            // "X said …, while Y said …": each speaker gets the part after their name.
+            let second = attributions.iter().find(|b| {
+                b.verb.start > a.verb.end
+                    && b.mention != a.mention
+                    && official(b)
+                    && !b.trailing
+                    && clause_boundary_before(p, p.mentions[b.mention].toks.start)
+            });
+            match second {
+                Some(b) => {
+                    let cut = p.toks[p.mentions[b.mention].toks.start].start;
+                    let first_end =
+                        p.text[sentence_bytes.start..cut].trim_end_matches([' ', ',', ';']);
+                    let first_end = first_end
+                        .strip_suffix(" while")
+                        .or_else(|| first_end.strip_suffix(" whereas"))
+                        .or_else(|| first_end.strip_suffix(" but"))
+                        .or_else(|| first_end.strip_suffix(" and"))
+                        .unwrap_or(first_end)
+                        .trim_end_matches([' ', ',', ';']);
+                    out.candidates.push(make(
+                        sentence_bytes.start..sentence_bytes.start + first_end.len(),
+                        Kind::Reported,
+                        Some(&a),
+                    ));
+                    out.candidates
+                        .push(make(cut..sentence_bytes.end, Kind::Reported, Some(b)));
+                }
+                None => out
+                    .candidates
+                    .push(make(sentence_bytes, Kind::Reported, Some(&a))),
+            }
+        }
+
         None => {
             // Quotes with no attribution go on from the previous speaker only when the
             // sentence is nothing but the quote.
@@ -553,6 +589,54 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
         }
     }
     out
+}
+
+/// Whether a new clause starts right before token `at`: "…, while", "; ", "…, but".
+fn clause_boundary_before(p: &Paragraph, at: usize) -> bool {
+    let Some(prev) = at.checked_sub(1) else {
+        return false;
+    };
+    p.punct(prev, ';')
+        || p.lower_is(prev, &["while", "whereas"])
+        || (p.lower_is(prev, &["but", "and"]) && prev > 0 && p.punct(prev - 1, ','))
+}
+
+/// A time expression in an opening phrase before the subject ("Speaking to reporters on
+/// Monday, Zelensky said"), unless the phrase is a topic or a question, whose times are
+/// about something else ("When asked whether they met the day before, …").
+fn opening_phrase_time(p: &Paragraph, sentence: &Range<usize>, subject: usize) -> Option<usize> {
+    let comma = subject.checked_sub(1).filter(|&c| p.punct(c, ','))?;
+    if comma <= sentence.start
+        || p.lower_is(
+            sentence.start,
+            &[
+                "regarding",
+                "concerning",
+                "as",
+                "referring",
+                "despite",
+                "although",
+                "though",
+            ],
+        )
+    {
+        return None;
+    }
+    let content_from = (sentence.start..comma)
+        .find(|&k| {
+            p.lower_is(
+                k,
+                &[
+                    "whether", "if", "that", "about", "which", "who", "what", "how", "why",
+                ],
+            )
+        })
+        .unwrap_or(comma);
+    p.times.iter().rposition(|t| {
+        t.toks.start > sentence.start
+            && t.toks.end <= content_from
+            && p.quote_of[t.toks.start].is_none()
+    })
 }
 
 /// The parts of a quote that are the speaker's own words: sentences in which the speaker

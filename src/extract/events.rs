@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::lexicon::is_stopword;
 use super::tokens::tokenize;
 use crate::model::{DateValue, EventId, SpeakerIdx};
@@ -81,18 +83,6 @@ pub fn content_stems(text: &str, name: &str) -> Vec<String> {
     stems.sort();
     stems.dedup();
     stems
-}
-
-fn days_apart(a: &DateValue, b: &DateValue) -> Option<i64> {
-    let (a0, a1) = a.bounds()?;
-    let (b0, b1) = b.bounds()?;
-    if a1 < b0 {
-        Some((b0 - a1).num_days())
-    } else if b1 < a0 {
-        Some((a0 - b1).num_days())
-    } else {
-        Some(0)
-    }
 }
 
 struct UnionFind(Vec<usize>);
@@ -221,19 +211,38 @@ pub fn group_events(statements: &[EventInput]) -> Vec<EventId> {
             by_speaker.entry(s.speaker).or_default().push(i);
         }
     }
-    let mut uf = UnionFind((0..statements.len()).collect());
-    for group in by_speaker.values() {
-        for (x, &i) in group.iter().enumerate() {
-            for &j in &group[x + 1..] {
-                let (a, b) = (&statements[i], &statements[j]);
-                if a.article == b.article || days_apart(&a.date, &b.date).is_none_or(|d| d > 1) {
-                    continue;
-                }
-                if similarity.score(i, j) >= SIMILARITY {
-                    uf.union(i, j);
+    // Within a speaker, statements sorted by first day: only those that start at most a
+    // day after another ends can be one utterance with it, so each looks ahead in a
+    // short window instead of at every other statement.
+    let bounds: Vec<_> = statements.iter().map(|s| s.date.bounds()).collect();
+    let groups: Vec<Vec<usize>> = by_speaker.into_values().collect();
+    let pairs: Vec<(usize, usize)> = groups
+        .into_par_iter()
+        .flat_map_iter(|mut group| {
+            group.sort_by_key(|&i| bounds[i].map(|(first, _)| first));
+            let mut pairs = Vec::new();
+            for (x, &i) in group.iter().enumerate() {
+                let Some((_, last)) = bounds[i] else { continue };
+                for &j in &group[x + 1..] {
+                    let Some((first, _)) = bounds[j] else {
+                        continue;
+                    };
+                    if (first - last).num_days() > 1 {
+                        break;
+                    }
+                    if statements[i].article != statements[j].article
+                        && similarity.score(i, j) >= SIMILARITY
+                    {
+                        pairs.push((i, j));
+                    }
                 }
             }
-        }
+            pairs
+        })
+        .collect();
+    let mut uf = UnionFind((0..statements.len()).collect());
+    for (i, j) in pairs {
+        uf.union(i, j);
     }
     let mut ids: HashMap<usize, EventId> = HashMap::new();
     (0..statements.len())

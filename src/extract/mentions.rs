@@ -143,7 +143,16 @@ impl<'a> Cursor<'a> {
         let mut len = 0;
         while len < 5 {
             let at = i + len;
-            if self.name_word(at) {
+            let initial = len > 0
+                && self
+                    .word(at)
+                    .is_some_and(|w| w.len() == 1 && is_capitalized(w))
+                && self.punct(at + 1, '.')
+                && self.name_word(at + 2);
+            if initial {
+                // A middle initial: "Antony J. Blinken".
+                len += 2;
+            } else if self.name_word(at) {
                 len += 1;
                 // A possessive ends the name: "Trump's envoy".
                 if self
@@ -594,6 +603,13 @@ mod tests {
 
     #[test]
     fn unknown_people_with_a_title_become_speakers() {
+        let found = mentions("Secretary of State Antony J. Blinken said.");
+        assert_eq!(
+            found[0].1,
+            MentionKind::NewPerson {
+                name: "Antony J. Blinken".into()
+            }
+        );
         let found = mentions("Turkish Foreign Minister Hakan Fidan told reporters.");
         assert_eq!(
             found[0].1,

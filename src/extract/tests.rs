@@ -265,3 +265,44 @@ fn undated_articles_keep_their_statements() {
     assert_eq!(got[0].date, DateValue::Unknown);
     assert_eq!(got[1].date, DateValue::Unknown);
 }
+
+#[test]
+fn an_opening_phrase_dates_the_speech() {
+    let got = run(
+        "Speaking to reporters in Zenda on Monday, Tamm said the talks would resume.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got[0].date, on("2024-05-06"));
+    let got = run(
+        "Regarding the vote held on Monday, Tamm said it was fair.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got[0].date, on("2024-05-08"));
+}
+
+#[test]
+fn two_speakers_in_one_sentence_get_one_statement_each() {
+    let got = run(
+        "Tamm said the talks had failed, while Anna Kowal said they would go on.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].speaker, "Boris Tamm");
+    assert_eq!(got[0].text, "Tamm said the talks had failed");
+    assert_eq!(got[1].speaker, "Anna Kowal");
+    assert_eq!(got[1].text, "Anna Kowal said they would go on.");
+}
+
+#[test]
+fn a_quote_around_its_attribution() {
+    let got = run(
+        "“We are ready,” Tamm said, “but not at any price.”",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 2);
+    assert!(
+        got.iter()
+            .all(|g| g.speaker == "Boris Tamm" && g.kind == Kind::Direct)
+    );
+    assert_eq!(got[1].text, "but not at any price.");
+}
