@@ -621,9 +621,6 @@ impl TimelinePanel {
             self.days = Some(days);
             ui.ctx().request_repaint();
         }
-        if geo.rows_in_view() > 0.0 && response.dragged() {
-            ui.ctx().request_repaint();
-        }
     }
 }
 

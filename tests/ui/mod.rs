@@ -387,3 +387,46 @@ fn a_large_corpus_is_filtered_on_another_thread() {
     assert!(shown > 0 && shown < 120_000, "{shown}");
     harness.get_by_label(&format!("{shown} of 120000 statements · 2016"));
 }
+
+#[test]
+fn the_wheel_zooms_a_drag_pans_and_fit_shows_everything_again() {
+    use eframe::egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, vec2};
+
+    let mut harness = harness_with(fixture::small());
+    let plot = harness
+        .get_by_label("Timeline: drag to pan, wheel to zoom")
+        .rect();
+    let fitted = harness.state().timeline().visible_days().expect("drawn");
+    let centre = plot.center();
+
+    harness.hover_at(centre);
+    harness.event(Event::MouseWheel {
+        unit: MouseWheelUnit::Point,
+        delta: vec2(0.0, 120.0),
+        phase: TouchPhase::Move,
+        source: MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    });
+    // The wheel scrolls smoothly, over a few frames.
+    harness.run_steps(12);
+    let zoomed = harness.state().timeline().visible_days().expect("drawn");
+    assert!(
+        zoomed.1 - zoomed.0 < 0.8 * (fitted.1 - fitted.0),
+        "{fitted:?} → {zoomed:?}"
+    );
+
+    harness.drag_at(centre);
+    harness.run();
+    harness.hover_at(centre + vec2(-200.0, 0.0));
+    harness.run();
+    harness.drop_at(centre + vec2(-200.0, 0.0));
+    harness.run();
+    let panned = harness.state().timeline().visible_days().expect("drawn");
+    // Dragging the content left shows later days, at the same zoom.
+    assert!(panned.0 > zoomed.0, "{zoomed:?} → {panned:?}");
+    assert!(((panned.1 - panned.0) - (zoomed.1 - zoomed.0)).abs() < 1e-6);
+
+    harness.get_by_label("Fit").click();
+    harness.run();
+    assert_eq!(harness.state().timeline().visible_days(), Some(fitted));
+}
