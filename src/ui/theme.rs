@@ -89,7 +89,7 @@ pub const WARNING: Color32 = Color32::from_rgb(220, 170, 40);
 
 /// Default sizes of the side and bottom panels.
 pub const SOURCE_PANEL_WIDTH: f32 = 400.0;
-pub const BOTTOM_PANEL_HEIGHT: f32 = 230.0;
+pub const BOTTOM_PANEL_HEIGHT: f32 = 190.0;
 pub const LIST_ROW_HEIGHT: f32 = 20.0;
 /// Column widths of the statement list: date, speaker, conflict; the text takes the rest.
 pub const LIST_COLUMNS: [f32; 3] = [110.0, 170.0, 170.0];

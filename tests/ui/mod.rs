@@ -76,6 +76,16 @@ fn the_source_panel_lists_other_outlets_reporting_the_same_event() {
             Role::Button,
             "Dmitry Peskov, 24 Jun 2025: the ceasefire is welcome",
         )
+        .hover();
+    harness.run();
+    // The tooltip: who, when and why that date, and how many outlets carry it.
+    harness.get_by_label("24 Jun 2025 (day: on Tuesday)");
+    harness.get_by_label("reported speech · reported by 2 outlets");
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            "Dmitry Peskov, 24 Jun 2025: the ceasefire is welcome",
+        )
         .click();
     harness.run();
     assert_eq!(harness.state().selected(), Some(0));
