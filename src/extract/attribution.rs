@@ -100,8 +100,14 @@ impl Paragraph<'_> {
             return Some((i..i + 2, form));
         }
         let form = speech_verb(w)?;
-        // "called for", "called on": a call; "called Putin": a phone call.
-        if matches!(w, "called" | "calls" | "calling") && !self.lower_is(i + 1, &["for", "on"]) {
+        // "called for", "called on", "called the attack “a horrific example”": a call;
+        // "called Putin": a phone call.
+        let names_a_quote =
+            (i + 1..i + 7).any(|k| self.quote_of.get(k).is_some_and(Option::is_some));
+        if matches!(w, "called" | "calls" | "calling")
+            && !self.lower_is(i + 1, &["for", "on"])
+            && !names_a_quote
+        {
             return None;
         }
         Some((i..i + 1, form))
@@ -134,10 +140,17 @@ impl Paragraph<'_> {
         let mut p = verb;
         let mut time = None;
         let mut background = false;
+        // A person named in an apposition: "The foreign secretary, David Lammy, said".
+        let mut named: Option<usize> = None;
+        let named_or = |m: Option<usize>, named: Option<usize>| match (m, named) {
+            (Some(m), Some(n)) if !self.is_named_person(m) => Some(n),
+            (None, n) => n,
+            (m, _) => m,
+        };
         while p > sentence.start {
             let i = p - 1;
             if let Some(m) = self.mention_ending_at(p) {
-                return Some((m, time, background));
+                return named_or(Some(m), named).map(|m| (m, time, background));
             }
             if let Some(w) = self.word(i) {
                 let lower = w.to_lowercase();
@@ -155,19 +168,30 @@ impl Paragraph<'_> {
                 continue;
             }
             if self.punct(i, ')') {
-                let open = (sentence.start..i).rev().find(|&k| self.punct(k, '('))?;
+                let Some(open) = (sentence.start..i).rev().find(|&k| self.punct(k, '(')) else {
+                    break;
+                };
                 p = open;
                 continue;
             }
             if self.punct(i, ',') {
-                // An apposition or relative clause between commas: ", the spokesman,".
-                let open = (sentence.start.max(i.saturating_sub(14))..i)
+                // An apposition, a relative clause or a participial phrase between commas:
+                // ", the spokesman,", ", who …,", ", speaking in Luxembourg on Monday,".
+                let Some(open) = (sentence.start.max(i.saturating_sub(16))..i)
                     .rev()
-                    .find(|&k| self.punct(k, ','))?;
+                    .find(|&k| self.punct(k, ','))
+                else {
+                    break;
+                };
                 let inner = open + 1..i;
+                let first = self.word(open + 1).unwrap_or("");
+                let participle = first.len() > 4
+                    && first.ends_with("ing")
+                    && first.chars().all(char::is_lowercase);
                 let clause = inner
                     .clone()
                     .any(|k| self.mentions.iter().any(|m| m.toks.contains(&k)))
+                    || participle
                     || self.lower_is(
                         open + 1,
                         &[
@@ -181,18 +205,41 @@ impl Paragraph<'_> {
                             "meanwhile",
                         ],
                     )
-                    || self
-                        .word(open + 1)
-                        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-                if clause && inner.clone().all(|k| self.quote_of[k].is_none()) {
-                    p = open;
-                    continue;
+                    || first.chars().next().is_some_and(char::is_uppercase);
+                // A nickname in quotes may stand in a name; quoted speech may not.
+                let quoted_words = inner
+                    .clone()
+                    .filter(|&k| self.quote_of[k].is_some() && self.toks[k].is_word())
+                    .count();
+                if !clause || quoted_words > 3 {
+                    break;
                 }
-                return None;
+                if let Some(m) = self
+                    .mentions
+                    .iter()
+                    .rposition(|m| inner.contains(&m.toks.start) && m.toks.end <= i)
+                {
+                    if self.is_named_person(m) {
+                        named = named.or(Some(m));
+                    }
+                }
+                if participle && time.is_none() {
+                    time = self
+                        .times
+                        .iter()
+                        .rposition(|t| inner.contains(&t.toks.start) && t.toks.end <= i);
+                }
+                p = open;
+                continue;
             }
-            return None;
+            break;
         }
-        None
+        named_or(None, named).map(|m| (m, time, background))
+    }
+
+    /// Whether a mention names a person (rather than describing one, or an institution).
+    fn is_named_person(&self, m: usize) -> bool {
+        self.mentions[m].named_person
     }
 
     /// "Peskov addressed the deal, emphasizing that …": a participle after a comma speaks
@@ -217,24 +264,30 @@ impl Paragraph<'_> {
         {
             return None;
         }
-        // The sentence opens with the subject, perhaps after one adverb and a comma.
+        // The sentence opens with the subject, perhaps after an adverb or a short place
+        // or time phrase and a comma ("Finally,", "In Islamabad,").
         let mut start = sentence.start;
-        if self.word(start).is_some_and(|w| {
-            is_verb_adverb(&w.to_lowercase())
-                || matches!(
-                    w,
-                    "Finally" | "Additionally" | "Separately" | "Earlier" | "Later"
-                )
-        }) && self.punct(start + 1, ',')
-        {
-            start += 2;
+        let opener = (start + 1..(start + 5).min(comma)).find(|&k| self.punct(k, ','));
+        if let Some(k) = opener {
+            let plain = (start..k).all(|x| {
+                self.word(x).is_some()
+                    && speech_verb(&self.word(x).unwrap_or("").to_lowercase()).is_none()
+            });
+            if plain && self.mention_starting_at(start).is_none() {
+                start = k + 1;
+            }
         }
         let m = self.mention_starting_at(start)?;
         let after = self.mentions[m].toks.end;
         let verb_follows = self
             .word(after)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-        (verb_follows && after < comma).then_some((m, None, false))
+        // The main clause's time dates the speech too: "struck a tone last week, telling …".
+        let time = self
+            .times
+            .iter()
+            .rposition(|t| t.toks.start >= after && t.toks.end <= comma);
+        (verb_follows && after < comma).then_some((m, time, false))
     }
 
     /// After a speech verb: an object ("reporters", "state television"), then venue
@@ -442,10 +495,18 @@ fn quote_is_speech(
         return words >= 2;
     }
     let b = before.unwrap_or(open);
+    // Right after a verb with no colon, comma or "that", a quote is the verb's object
+    // ("urged “utmost restraint”") unless it reads as a sentence of its own.
+    let bare_verb = p.speech_verb_at(b).is_some();
+    let reads_as_sentence = words >= 3
+        && p.text[quote.inner.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
     let introducer = p.punct(b, ':')
         || p.punct(b, ',')
         || p.lower_is(b, &["that"])
-        || p.speech_verb_at(b).is_some();
+        || (bare_verb && reads_as_sentence);
     if !introducer {
         // "…,” he said": a quote right before its attribution.
         return false;

@@ -7,9 +7,13 @@ use chrono::NaiveDate;
 use super::knowledge::{ConflictEvidence, Taxonomy};
 use crate::model::ConflictIdx;
 
-/// Below this score evidence is one shared actor ("Iran"): too weak to outweigh a
-/// subject that is no conflict.
-const STRONG: f32 = 2.0;
+/// Below this score evidence is a party or a place alone ("Iran", "Azerbaijan"): too weak
+/// to outweigh a subject that is no conflict (trade with Azerbaijan is about trade).
+const STRONG: f32 = 3.0;
+
+/// What an article's body must say of one conflict for it to be the article's subject
+/// when its lead names none: one place of it at least.
+const BODY_MIN: f32 = 2.0;
 
 /// What a statement's conflict is judged from besides its own words.
 #[derive(Debug, Clone, Copy, Default)]
@@ -116,7 +120,7 @@ pub fn article_conflict(
     }
     let body_ev = weigh(taxonomy, taxonomy.evidence(body), day);
     let max = body_ev.scores.iter().copied().fold(0.0_f32, f32::max);
-    (max >= STRONG)
+    (max >= BODY_MIN)
         .then(|| pick(taxonomy, &body_ev.best(), &ctx))
         .flatten()
 }
@@ -172,7 +176,12 @@ mod tests {
         );
         // Strong evidence wins over the topic.
         assert_eq!(
-            tag(&k.taxonomy, "trade with Osterlich stopped", "", &ctx),
+            tag(
+                &k.taxonomy,
+                "trade stopped by the Strelsau offensive",
+                "",
+                &ctx
+            ),
             Some(0)
         );
     }

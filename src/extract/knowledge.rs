@@ -103,6 +103,34 @@ fn is_word_byte_at(text: &str, at: usize, before: bool) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
 
+/// `text` without diacritics ("António" → "Antonio"), with a map from each byte offset
+/// of the result (and its end) to the offset in `text`; `None` when there is nothing
+/// to remove.
+pub fn fold_accents(text: &str) -> Option<(String, Vec<usize>)> {
+    use unicode_normalization::UnicodeNormalization;
+    if text.is_ascii() {
+        return None;
+    }
+    let mut folded = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut changed = false;
+    for (i, c) in text.char_indices() {
+        let base = if c.is_ascii() {
+            c
+        } else {
+            c.nfd()
+                .next()
+                .filter(char::is_ascii_alphabetic)
+                .unwrap_or(c)
+        };
+        changed |= base != c;
+        map.extend(std::iter::repeat_n(i, base.len_utf8()));
+        folded.push(base);
+    }
+    map.push(text.len());
+    changed.then_some((folded, map))
+}
+
 /// The family names a person is called by on second mention.
 pub fn surnames_of(name: &str, country: Option<&str>) -> Vec<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -128,6 +156,8 @@ impl Gazetteer {
         let mut surnames: HashMap<String, Vec<SpeakerIdx>> = HashMap::new();
         for (i, s) in speakers.iter().enumerate() {
             for n in std::iter::once(&s.name).chain(&s.aliases) {
+                // Names are matched without accents, on both sides.
+                let n = &fold_accents(n).map_or_else(|| n.clone(), |(f, _)| f);
                 patterns.push(n.clone());
                 name_owner.push(i);
                 if s.institutional {
@@ -167,6 +197,23 @@ impl Gazetteer {
     /// Full names and institutions in `text`, whole words only. A person's name must be
     /// capitalised as names are; institutions may be written in lower case.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
+        // "António Guterres" is the gazetteer's "Antonio Guterres": match on the text with
+        // its accents removed, then map the matches back.
+        if let Some((folded, map)) = fold_accents(text) {
+            return self
+                .find_names_exact(&folded)
+                .into_iter()
+                .map(|m| NameMatch {
+                    start: map[m.start],
+                    end: map[m.end],
+                    ..m
+                })
+                .collect();
+        }
+        self.find_names_exact(text)
+    }
+
+    fn find_names_exact(&self, text: &str) -> Vec<NameMatch> {
         self.names
             .find_iter(text)
             .filter(|m| {
@@ -175,10 +222,9 @@ impl Gazetteer {
             .filter(|m| {
                 let acronym = self.name_is_acronym[m.pattern().as_usize()];
                 let found = &text[m.start()..m.end()];
-                let name = if found.len() > 4 && found[..4].eq_ignore_ascii_case("the ") {
-                    &found[4..]
-                } else {
-                    found
+                let name = match found.get(..4) {
+                    Some(the) if the.eq_ignore_ascii_case("the ") => &found[4..],
+                    _ => found,
                 };
                 !acronym || !name.chars().any(char::is_lowercase)
             })
@@ -199,6 +245,7 @@ impl Gazetteer {
 
     /// The people whose family name is `word` (any case).
     pub fn by_surname(&self, word: &str) -> &[SpeakerIdx] {
+        let word = fold_accents(word).map_or_else(|| word.to_string(), |(f, _)| f);
         self.surnames
             .get(&word.to_lowercase())
             .map_or(&[], Vec::as_slice)
@@ -509,6 +556,17 @@ actors = ["Zenda"]
         .expect("parses");
         assert_eq!(k.gazetteer.find_names("The WHO said").len(), 1);
         assert!(k.gazetteer.find_names("those who said").is_empty());
+        // Multi-byte letters right after a match start must not split a character.
+        assert!(k.gazetteer.find_names("Thé WHO").len() <= 1);
+    }
+
+    #[test]
+    fn names_match_without_their_accents() {
+        let k = knowledge();
+        let text = "Ána Kovál said";
+        let found = k.gazetteer.find_names(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "Ána Kovál");
     }
 
     #[test]

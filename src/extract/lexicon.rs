@@ -83,6 +83,17 @@ const SPEECH_VERBS: &[(&str, &str, &str, &str)] = &[
     ("signal", "signaled", "signals", "signaling"),
     ("signal", "signalled", "signals", "signalling"),
     ("affirm", "affirmed", "affirms", "affirming"),
+    ("label", "labelled", "labels", "labelling"),
+    ("label", "labeled", "labels", "labeling"),
+    ("brand", "branded", "brands", "branding"),
+    ("term", "termed", "terms", "terming"),
+    ("dub", "dubbed", "dubs", "dubbing"),
+    ("designate", "designated", "designates", "designating"),
+    ("thank", "thanked", "thanks", "thanking"),
+    ("hail", "hailed", "hails", "hailing"),
+    ("blame", "blamed", "blames", "blaming"),
+    ("slam", "slammed", "slams", "slamming"),
+    ("reaffirm", "reaffirmed", "reaffirms", "reaffirming"),
 ];
 
 /// Two-word speech verbs whose second word is a particle.

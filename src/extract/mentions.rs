@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::knowledge::{Gazetteer, NameMatch};
+use super::lexicon::is_stopword;
 use super::lexicon::{
     RoleClass, country_of, descriptor_class, is_country_or_capital, is_honorific, is_news_outlet,
     is_title, is_unnamed_source_noun,
@@ -47,6 +48,8 @@ pub struct Mention {
     pub kind: MentionKind,
     /// The title the text gives ("Kremlin spokesman", "Turkey's foreign minister").
     pub title: Option<String>,
+    /// A person called by name (not a pronoun, a description or an institution).
+    pub named_person: bool,
 }
 
 const NAME_PARTICLES: &[&str] = &[
@@ -131,11 +134,48 @@ impl<'a> Cursor<'a> {
     /// A capitalised word that can be part of a person's name.
     fn name_word(&self, i: usize) -> bool {
         self.word(i).is_some_and(|w| {
-            is_capitalized(w)
+            let lower = w.to_lowercase();
+            // "al-Asbahi", "el-Sisi": a lowercase article joined to a capitalised name.
+            let arabic_article = ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-"]
+                .iter()
+                .any(|p| {
+                    w.starts_with(p) && w[p.len()..].chars().next().is_some_and(char::is_uppercase)
+                });
+            (is_capitalized(w) || arabic_article)
                 && self.title_at(i).is_none()
                 && !is_country_or_capital(strip_possessive(w))
                 && country_of(w).is_none()
+                && !is_stopword(&lower)
+                && !is_calendar_word(&lower)
         })
+    }
+
+    /// A title of office ending right before a comma at `comma`: "The foreign secretary,"
+    /// before "David Lammy,". Returns the title's text.
+    fn title_before_comma(&self, comma: usize) -> Option<String> {
+        if !self.punct(comma, ',') {
+            return None;
+        }
+        let start = comma.saturating_sub(10);
+        let title_at = (start..comma).rev().find(|&k| self.title_at(k).is_some())?;
+        // No clause in between: only words of the title phrase ("of the armed forces").
+        let clean = (title_at..comma).all(|k| {
+            self.word(k).is_some()
+                || self.punct(k, '-')
+                || self.punct(k, '’')
+                || self.punct(k, '\'')
+        });
+        let first = (start..=title_at)
+            .rev()
+            .take_while(|&k| self.word(k).is_some())
+            .last()
+            .unwrap_or(title_at);
+        let first = if self.is(first, "the") {
+            first + 1
+        } else {
+            first
+        };
+        clean.then(|| self.span_text(first..comma))
     }
 
     /// Name tokens from `i`: capitalised words, with particles ("bin", "al") inside.
@@ -229,6 +269,32 @@ impl<'a> Cursor<'a> {
             self.span_text(start..close)
         })
     }
+}
+
+/// Weekdays and months: capitalised, but never part of a name.
+fn is_calendar_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 /// Whether the tokens are a ministry: "the Russian Foreign Ministry", "Turkey's defence
@@ -341,6 +407,7 @@ pub fn find_mentions(
                 toks: start..b,
                 kind: MentionKind::Known(m.speaker),
                 title,
+                named_person: false,
             });
         }
     }
@@ -367,6 +434,13 @@ pub fn find_mentions(
         i = end;
     }
     mentions.sort_by_key(|m| m.toks.start);
+    for m in &mut mentions {
+        m.named_person = match &m.kind {
+            MentionKind::Known(i) => !gazetteer.speakers[*i].institutional,
+            MentionKind::NewPerson { .. } | MentionKind::Surname(_) => true,
+            _ => false,
+        };
+    }
     mentions
 }
 
@@ -388,6 +462,7 @@ fn mention_at(
             toks: i..i + len,
             kind,
             title,
+            named_person: false,
         })
     };
     match lower.as_str() {
@@ -470,6 +545,7 @@ fn mention_at(
                 toks: i..end,
                 kind,
                 title: Some(title_text),
+                named_person: false,
             });
         }
         let end = name_start;
@@ -490,12 +566,14 @@ fn mention_at(
                     toks: i..end,
                     kind: MentionKind::Descriptor { class, country },
                     title: Some(title_text),
+                    named_person: false,
                 })
             }
             _ => Some(Mention {
                 toks: i..end,
                 kind: MentionKind::NotOfficial,
                 title: None,
+                named_person: false,
             }),
         };
     }
@@ -510,6 +588,7 @@ fn mention_at(
                 toks: i..j + 1,
                 kind: MentionKind::NotOfficial,
                 title: None,
+                named_person: false,
             });
         }
     }
@@ -536,7 +615,11 @@ fn mention_at(
         );
     }
     if run >= 2 {
-        if let Some(title) = c.apposition_after(i + run) {
+        let title = c.apposition_after(i + run).or_else(|| {
+            i.checked_sub(1)
+                .and_then(|comma| c.title_before_comma(comma))
+        });
+        if let Some(title) = title {
             return mention(
                 run,
                 MentionKind::NewPerson {
@@ -598,6 +681,29 @@ mod tests {
             MentionKind::NewPerson {
                 name: "Hakan Fidan".into()
             }
+        );
+    }
+
+    #[test]
+    fn names_after_a_title_and_a_comma() {
+        let found = mentions("On Wednesday, the UN spokesperson, Karim Abdel-Nour, said.");
+        assert!(found.iter().all(|f| !f.0.starts_with("On")), "{found:?}");
+        assert!(
+            found.iter().any(|f| f.1
+                == MentionKind::NewPerson {
+                    name: "Karim Abdel-Nour".into()
+                }),
+            "{found:?}"
+        );
+        let found = mentions(
+            "The spokesman of the state government, Al-Tayeb Saad al-Din, told reporters.",
+        );
+        assert!(
+            found.iter().any(|f| f.1
+                == MentionKind::NewPerson {
+                    name: "Al-Tayeb Saad al-Din".into()
+                }),
+            "{found:?}"
         );
     }
 

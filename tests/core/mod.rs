@@ -1,0 +1,3 @@
+//! Tests of the core library (ingest and extraction) through its public API.
+
+mod fuzz;
