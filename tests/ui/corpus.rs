@@ -12,12 +12,13 @@ use statement_timeline::timeline::layout::Place;
 use statement_timeline::timeline::{Filter, LaneMode};
 use statement_timeline::ui::statement_label;
 
-use super::{WINDOW, step_until};
+use super::{MAX_STEPS, WINDOW, step_until};
 
 fn bundled() -> Harness<'static, App> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
     let mut harness = Harness::builder()
         .with_size(WINDOW)
+        .with_max_steps(MAX_STEPS)
         .build_eframe(move |cc| {
             App::new(
                 &cc.egui_ctx,

@@ -17,6 +17,8 @@ use statement_timeline::timeline::{Filter, LaneMode, layout::Place};
 use statement_timeline::ui::Command;
 
 const WINDOW: Vec2 = Vec2::new(1400.0, 860.0);
+/// Frames a harness may run to settle: scrolling a selection into view is animated.
+const MAX_STEPS: u64 = 40;
 
 /// A loader for tests that open no corpus.
 fn no_loader() -> Loader {
@@ -26,6 +28,7 @@ fn no_loader() -> Loader {
 fn harness_with(ds: Dataset) -> Harness<'static, App> {
     Harness::builder()
         .with_size(WINDOW)
+        .with_max_steps(MAX_STEPS)
         .build_eframe(move |cc| App::with_dataset(&cc.egui_ctx, ds, no_loader()))
 }
 
@@ -280,6 +283,7 @@ fn loading_runs_in_the_background_with_progress() {
     });
     let mut harness = Harness::builder()
         .with_size(WINDOW)
+        .with_max_steps(MAX_STEPS)
         .build_eframe(move |cc| {
             App::new(
                 &cc.egui_ctx,
@@ -314,6 +318,7 @@ fn a_load_can_be_cancelled_and_the_window_keeps_answering() {
     });
     let mut harness = Harness::builder()
         .with_size(WINDOW)
+        .with_max_steps(MAX_STEPS)
         .build_eframe(move |cc| {
             App::new(
                 &cc.egui_ctx,
@@ -353,6 +358,7 @@ fn the_corpus_opened_last_is_remembered_for_the_next_start() {
     let (settings_path, source) = (settings.clone(), Source::Folder(corpus.clone()));
     let mut harness = Harness::builder()
         .with_size(WINDOW)
+        .with_max_steps(MAX_STEPS)
         .build_eframe(move |cc| {
             App::new(
                 &cc.egui_ctx,
