@@ -553,6 +553,9 @@ impl App {
             if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
                 commands.push(Command::Step { forward: false });
             }
+            if i.consume_key(Modifiers::NONE, Key::L) {
+                commands.push(Command::ToggleLanes);
+            }
         });
         if self.selected.is_some()
             && !egui::Popup::is_any_open(ui.ctx())

@@ -221,6 +221,32 @@ fn lanes_toggle_between_conflicts_officials_and_one_lane() {
     harness.get_by_label("By conflict").click();
     harness.run();
     assert_eq!(harness.state().lane_mode(), LaneMode::ByConflict);
+
+    // The L key cycles through the same three.
+    harness.key_press(Key::L);
+    harness.run();
+    assert_eq!(harness.state().lane_mode(), LaneMode::BySpeaker);
+}
+
+#[test]
+fn the_problems_tab_lists_failed_files_and_undated_articles() {
+    use statement_timeline::model::{Problem, Severity};
+
+    let mut ds = fixture::small();
+    ds.problems.push(Problem {
+        file: "broken.html".to_owned(),
+        line: None,
+        severity: Severity::Error,
+        message: "not valid UTF-8".to_owned(),
+    });
+    ds.articles[2].published = None;
+    let mut harness = harness_with(ds);
+    harness.get_by_label("Problems (2)").click();
+    harness.run();
+    harness.get_by_label("broken.html");
+    harness.get_by_label("not valid UTF-8");
+    harness.get_by_label("Articles without a publication date (1)");
+    harness.get_by_label("Putin on the grain deal");
 }
 
 #[test]
