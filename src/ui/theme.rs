@@ -48,6 +48,9 @@ pub const MARKER_RADIUS: f32 = 5.5;
 pub const CLUSTER_GAP: f32 = 13.0;
 /// Radius of a cluster's count badge.
 pub const BADGE_RADIUS: f32 = 8.5;
+/// Time-axis labels show once marks are this far apart (they are at most four
+/// characters: "2025", "Jun", "24"), and are fully opaque from the upper bound.
+pub const AXIS_LABEL_SPACING: std::ops::RangeInclusive<f32> = 34.0..=56.0;
 /// Width of the lane-label column left of the plot.
 pub const LANE_LABEL_WIDTH: f32 = 190.0;
 /// Indent of official lanes under a conflict header.

@@ -13,7 +13,7 @@ use egui::{
     Align, Align2, Color32, CornerRadius, Id, Pos2, Rect, Response, Role, Sense, Shape, Stroke,
     StrokeKind, TextFormat, Ui, UiBuilder, Vec2, WidgetInfo, pos2, vec2,
 };
-use egui_plot::{GridInput, GridMark, Plot, PlotBounds, PlotTransform};
+use egui_plot::{AxisHints, GridInput, GridMark, Plot, PlotBounds, PlotTransform};
 
 use crate::model::{Kind, StatementIdx};
 use crate::timeline::layout::Place;
@@ -147,7 +147,11 @@ impl TimelinePanel {
             .show_axes([true, false])
             .show_grid([true, false])
             .x_grid_spacer(time_grid)
-            .x_axis_formatter(|mark, _range| time_label(mark))
+            .custom_x_axes(vec![
+                AxisHints::new_x()
+                    .formatter(|mark, _range| time_label(mark))
+                    .label_spacing(theme::AXIS_LABEL_SPACING),
+            ])
             .sense(Sense::click_and_drag())
             .show(&mut plot_ui, |p| {
                 p.set_plot_bounds(PlotBounds::from_min_max([from, 0.0], [to, 1.0]));
@@ -223,16 +227,16 @@ impl TimelinePanel {
                     );
                 }
             }
-            if self.density_mode {
-                ui.label(
-                    egui::RichText::new(
-                        "Zoomed out: shading shows how many statements; zoom in for each one",
-                    )
-                    .color(theme::WARNING),
-                );
-            }
             ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                legend_ui(ui);
+                if self.density_mode {
+                    // No markers to explain: say what the shading means instead.
+                    ui.label(
+                        egui::RichText::new("Shading counts statements; zoom in to see each")
+                            .color(theme::WARNING),
+                    );
+                } else {
+                    legend_ui(ui);
+                }
             });
         });
     }
