@@ -218,10 +218,9 @@ impl Paragraph<'_> {
                     .mentions
                     .iter()
                     .rposition(|m| inner.contains(&m.toks.start) && m.toks.end <= i)
+                    && self.is_named_person(m)
                 {
-                    if self.is_named_person(m) {
-                        named = named.or(Some(m));
-                    }
+                    named = named.or(Some(m));
                 }
                 if participle && time.is_none() {
                     time = self
