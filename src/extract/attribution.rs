@@ -293,17 +293,40 @@ impl Paragraph<'_> {
     /// phrases ("during a briefing"), then perhaps the time of the speech act.
     fn time_after(&self, verb: &Range<usize>, sentence: &Range<usize>) -> Option<usize> {
         let mut i = verb.end;
+        // Verbs of saying take a clause ("said the talks on Monday were useful": Monday is
+        // content); the others take an object first ("told reporters", "announced the
+        // ceasefire", "called the attack …"), and a time after it dates the speech.
         let takes_object = self.word(verb.start).is_some_and(|w| {
-            matches!(
+            !matches!(
                 w,
-                "told"
-                    | "tells"
-                    | "telling"
-                    | "assured"
-                    | "reminded"
-                    | "urged"
-                    | "warned"
-                    | "briefed"
+                "said"
+                    | "says"
+                    | "saying"
+                    | "added"
+                    | "adds"
+                    | "adding"
+                    | "noted"
+                    | "notes"
+                    | "noting"
+                    | "stressed"
+                    | "stresses"
+                    | "stated"
+                    | "states"
+                    | "explained"
+                    | "explains"
+                    | "insisted"
+                    | "insists"
+                    | "argued"
+                    | "argues"
+                    | "claimed"
+                    | "claims"
+                    | "emphasized"
+                    | "emphasised"
+                    | "remarked"
+                    | "replied"
+                    | "reported"
+                    | "wrote"
+                    | "writes"
             )
         });
         let stop = |i: usize| {
@@ -549,7 +572,14 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
             super::mentions::MentionKind::NotOfficial
         )
     };
-    out.unofficial_speech = attributions.first().is_some_and(|a| !official(a));
+    // Speech by someone who is no official, or whom no rule names ("said Farah Qureshi,
+    // a senior fellow"): quotes after it are not the previous speaker's.
+    let unnamed_speech = attributions.is_empty()
+        && (sentence.start..sentence.end).any(|k| {
+            p.speech_verb_at(k)
+                .is_some_and(|(_, form)| form == VerbForm::Finite)
+        });
+    out.unofficial_speech = unnamed_speech || attributions.first().is_some_and(|a| !official(a));
     // The sentence's attribution: a trailing one at its end wins over verbs inside the
     // reported content; otherwise the first.
     let chosen = attributions
