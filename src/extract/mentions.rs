@@ -256,10 +256,18 @@ impl<'a> Cursor<'a> {
         }
         let close = (end + 1..(end + 12).min(self.toks.len()))
             .find(|&i| self.punct(i, ',') || self.punct(i, '.'))?;
-        let has_title = (end + 1..close).any(|i| self.title_at(i).is_some());
-        let clause = self
-            .lower(end + 1)
-            .is_some_and(|w| w == "who" || w == "which");
+        let title = (end + 1..close).find(|&i| self.title_at(i).is_some());
+        let has_title = title.is_some();
+        // ", Lieutenant General Abdel Fattah al-Burhan,": a title with a name of its own
+        // describes that other person.
+        let names_another = title.is_some_and(|t| {
+            let after = t + self.title_at(t).map_or(1, |(l, _)| l);
+            after + 1 < close && self.name_word(after) && self.name_word(after + 1)
+        });
+        let clause = names_another
+            || self
+                .lower(end + 1)
+                .is_some_and(|w| w == "who" || w == "which");
         (has_title && !clause).then(|| {
             let start = if self.is(end + 1, "the") || self.is(end + 1, "a") {
                 end + 2
@@ -614,7 +622,45 @@ fn mention_at(
             None,
         );
     }
-    if run >= 2 {
+    // "Armed Forces", "Security Council": an institution's name, not a person's.
+    let institution_word = c.lower(i + run - 1).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "forces"
+                | "force"
+                | "council"
+                | "ministry"
+                | "army"
+                | "government"
+                | "office"
+                | "agency"
+                | "committee"
+                | "party"
+                | "court"
+                | "assembly"
+                | "parliament"
+                | "command"
+                | "administration"
+                | "authority"
+                | "authorities"
+                | "service"
+                | "services"
+                | "department"
+                | "guard"
+                | "guards"
+                | "front"
+                | "movement"
+                | "brigades"
+                | "university"
+                | "institute"
+                | "news"
+                | "times"
+                | "post"
+                | "group"
+                | "union"
+        )
+    });
+    if run >= 2 && !institution_word {
         let title = c.apposition_after(i + run).or_else(|| {
             i.checked_sub(1)
                 .and_then(|comma| c.title_before_comma(comma))

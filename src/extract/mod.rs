@@ -128,7 +128,8 @@ pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
 struct ArticleState<'k> {
     knowledge: &'k Knowledge,
     published: Option<NaiveDate>,
-    /// The date the lead puts in focus, and the words that set it.
+    /// The date an opening time phrase of the lead puts in focus ("On the 24th (local
+    /// time), …"), and its words: it dates the statements that have none of their own.
     focus: Option<(NaiveDate, String)>,
     last_speaker: Option<SpeakerKey>,
     /// People mentioned so far, the latest last.
@@ -137,6 +138,8 @@ struct ArticleState<'k> {
     local_surnames: HashMap<String, SpeakerKey>,
     titles: HashMap<SpeakerKey, String>,
     countries: HashMap<SpeakerKey, String>,
+    /// The last date each speaker's statements were given by a time expression.
+    dated: HashMap<SpeakerKey, StatementDate>,
     previous_conflict: Option<ConflictIdx>,
     article_conflict: Option<ConflictIdx>,
 }
@@ -324,6 +327,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         local_surnames: HashMap::new(),
         titles: HashMap::new(),
         countries: HashMap::new(),
+        dated: HashMap::new(),
         previous_conflict: None,
         article_conflict: conflicts::article_conflict(taxonomy, &lead, &body, article.published),
     };
@@ -396,16 +400,18 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                         time_text(t),
                     )
                 });
-                if p_index == 0
-                    && state.focus.is_none()
-                    && let Some((DateValue::Day { date }, basis)) = &time
-                {
-                    state.focus = Some((*date, basis.clone()));
+                let background = cand.background || background_paragraph && cand.time.is_none();
+                let date = match (&time, state.dated.get(&key)) {
+                    // The same speaker again, with no time of their own: the same occasion.
+                    (None, Some(earlier)) if !background => StatementDate {
+                        value: earlier.value,
+                        basis: format!("same occasion as the earlier statement: {}", earlier.basis),
+                    },
+                    _ => state.date(time, background),
+                };
+                if cand.time.is_some() && date.value != DateValue::Unknown {
+                    state.dated.insert(key.clone(), date.clone());
                 }
-                let date = state.date(
-                    time,
-                    cand.background || background_paragraph && cand.time.is_none(),
-                );
                 let day = date.value.bounds().map(|(d, _)| d);
                 let ctx = conflicts::Context {
                     previous: state.previous_conflict,
