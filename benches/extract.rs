@@ -98,9 +98,7 @@ const OFFICIALS: &[Official] = &[
     official("Karoline Leavitt", "Leavitt", "White House press secretary", "the press secretary", "she", "WASHINGTON"),
     official("Mark Rutte", "Rutte", "NATO Secretary General", "the NATO chief", "he", "BRUSSELS"),
     official("Kaja Kallas", "Kallas", "EU foreign policy chief", "the EU's top diplomat", "she", "BRUSSELS"),
-    // "António Guterres", as the gazetteer spells it, panics in `Gazetteer::find_names`
-    // (knowledge.rs: `found[..4]` inside the 'ó'); the ASCII spelling keeps the bench running.
-    official("Antonio Guterres", "Guterres", "UN Secretary-General", "the UN chief", "he", "NEW YORK"),
+official("António Guterres", "Guterres", "UN Secretary-General", "the UN chief", "he", "NEW YORK"),
     official("Stéphane Dujarric", "Dujarric", "UN spokesman", "the spokesman", "he", "NEW YORK"),
     official("Wang Yi", "Wang", "Chinese Foreign Minister", "the Chinese minister", "he", "BEIJING"),
     official("Lin Jian", "Lin", "Chinese foreign ministry spokesperson", "the spokesperson", "he", "BEIJING"),

@@ -1,5 +1,6 @@
 //! The integration tests, as one binary so that linking happens once.
 
 mod cli;
+mod core;
 mod quality;
 mod ui;
