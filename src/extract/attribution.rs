@@ -94,7 +94,10 @@ impl Paragraph<'_> {
         if w.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        if let Some(next) = self.word(i + 1)
+        if matches!(
+            w,
+            "ruled" | "rules" | "ruling" | "pointed" | "points" | "pointing" | "spoke"
+        ) && let Some(next) = self.word(i + 1)
             && let Some(form) = phrasal_speech_verb(w, &next.to_lowercase())
         {
             return Some((i..i + 2, form));

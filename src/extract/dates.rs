@@ -70,45 +70,43 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A month's number from its name or abbreviation, in any case, without allocating:
+/// this runs on every word.
 fn month_number(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == w
-                || (w.len() >= 3
-                    && m.starts_with(w)
-                    && matches!(
-                        w,
-                        "jan"
-                            | "feb"
-                            | "mar"
-                            | "apr"
-                            | "jun"
-                            | "jul"
-                            | "aug"
-                            | "sep"
-                            | "sept"
-                            | "oct"
-                            | "nov"
-                            | "dec"
-                    ))
-        })
-        .and_then(|i| u32::try_from(i + 1).ok())
+    let w = word.trim_end_matches('.');
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
+    let full = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w));
+    let short = || {
+        MONTH_ABBREVIATIONS
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(w))
+            .or_else(|| w.eq_ignore_ascii_case("sept").then_some(8))
+    };
+    full.or_else(short).and_then(|i| u32::try_from(i + 1).ok())
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word.to_lowercase().as_str() {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    if !(6..=9).contains(&word.len()) {
+        return None;
+    }
+    DAYS.iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|&(_, d)| d)
 }
 
 /// "24", "24th", "1st" → 24, 1.
@@ -215,6 +213,11 @@ fn month_part(w: &Words, i: usize) -> (MonthPart, usize) {
 #[allow(clippy::too_many_lines)]
 fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
     let word = w.word(i)?;
+    // Lowercasing allocates: only words that can start a pattern are lowercased.
+    let first = word.chars().next()?;
+    if !(first.is_ascii_digit() || "mtwfsjaondlyeMTWFSJAONDLYE".contains(first)) {
+        return None;
+    }
     let lower = word.to_lowercase();
 
     // ISO dates: the tokenizer keeps "2025-03-13" as one word.

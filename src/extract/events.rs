@@ -1,7 +1,7 @@
 //! Grouping statements that report one utterance in different articles: same speaker,
 //! dates a day apart at most, and the same content, even in another translation.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -124,7 +124,7 @@ impl Similarity {
             .iter()
             .map(|s| content_stems(s.text, s.speaker_name))
             .collect();
-        let mut df: HashMap<&str, usize> = HashMap::new();
+        let mut df: HashMap<&str, usize> = HashMap::default();
         for s in &stems {
             for w in s {
                 *df.entry(w.as_str()).or_default() += 1;
@@ -142,7 +142,7 @@ impl Similarity {
     /// two statements on the same war share them without being one utterance.
     fn weight(&self, w: &str) -> f32 {
         let idf = self.weights.get(w).copied().unwrap_or(1.0);
-        if super::lexicon::country_of(w).is_some() {
+        if super::lexicon::country_of_lowercase(w).is_some() {
             idf * 0.5
         } else {
             idf
@@ -205,7 +205,7 @@ fn is_frame_word(word: &str) -> bool {
 /// first statement.
 pub fn group_events(statements: &[EventInput]) -> Vec<EventId> {
     let similarity = Similarity::new(statements);
-    let mut by_speaker: HashMap<SpeakerIdx, Vec<usize>> = HashMap::new();
+    let mut by_speaker: HashMap<SpeakerIdx, Vec<usize>> = HashMap::default();
     for (i, s) in statements.iter().enumerate() {
         if s.date.bounds().is_some() {
             by_speaker.entry(s.speaker).or_default().push(i);
@@ -244,7 +244,7 @@ pub fn group_events(statements: &[EventInput]) -> Vec<EventId> {
     for (i, j) in pairs {
         uf.union(i, j);
     }
-    let mut ids: HashMap<usize, EventId> = HashMap::new();
+    let mut ids: HashMap<usize, EventId> = HashMap::default();
     (0..statements.len())
         .map(|i| {
             let root = uf.find(i);

@@ -2,10 +2,10 @@
 //! conflicts. Defaults are compiled in from `assets/`; a corpus can extend them with its
 //! own `gazetteer.toml` and `conflicts.toml`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -153,7 +153,7 @@ impl Gazetteer {
     fn build(speakers: Vec<Speaker>) -> Self {
         let mut patterns = Vec::new();
         let mut name_owner = Vec::new();
-        let mut surnames: HashMap<String, Vec<SpeakerIdx>> = HashMap::new();
+        let mut surnames: HashMap<String, Vec<SpeakerIdx>> = HashMap::default();
         for (i, s) in speakers.iter().enumerate() {
             for n in std::iter::once(&s.name).chain(&s.aliases) {
                 // Names are matched without accents, on both sides.
@@ -176,6 +176,7 @@ impl Gazetteer {
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
         let name_is_acronym = patterns
@@ -327,6 +328,7 @@ impl Taxonomy {
         let terms = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
         Self {
@@ -343,14 +345,15 @@ impl Taxonomy {
             no_conflict_topic: false,
         };
         // Each term counts once: a name repeated is no more evidence than once.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = Vec::new();
         for m in self.terms.find_overlapping_iter(text) {
             if is_word_byte_at(text, m.start(), true) || is_word_byte_at(text, m.end(), false) {
                 continue;
             }
-            if !seen.insert(m.pattern()) {
+            if seen.contains(&m.pattern()) {
                 continue;
             }
+            seen.push(m.pattern());
             match self.term_info[m.pattern().as_usize()] {
                 Term::Conflict { conflict, weight } => ev.scores[conflict] += weight,
                 Term::NoConflict => ev.no_conflict_topic = true,

@@ -1,7 +1,7 @@
 //! Word lists of the extraction rules: speech verbs, titles of office, words for unnamed
 //! sources, countries. They describe English news style, not any particular article.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// How a speech verb appears: finite ("said", "warns") or as a participle ("adding",
@@ -109,7 +109,7 @@ const PHRASAL_SPEECH_VERBS: &[(&str, &str)] = &[
 ];
 
 static VERBS: LazyLock<HashMap<&'static str, VerbForm>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for &(_, past, present, participle) in SPEECH_VERBS {
         map.insert(past, VerbForm::Finite);
         map.insert(present, VerbForm::Finite);
@@ -375,6 +375,22 @@ pub const TITLES: &[&str] = &[
 static TITLE_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| TITLES.iter().copied().collect());
 
+static TITLE_FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    TITLES
+        .iter()
+        .filter_map(|t| t.split(' ').next())
+        .flat_map(|w| [w, w.strip_suffix('s').unwrap_or(w)])
+        .collect()
+});
+
+/// Whether a lowercase word can start a title of office (or is a plural title).
+pub fn starts_title(word: &str) -> bool {
+    TITLE_FIRST_WORDS.contains(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| TITLE_SET.contains(w))
+}
+
 /// Whether a lowercase word or phrase is a title of office.
 pub fn is_title(phrase: &str) -> bool {
     TITLE_SET.contains(phrase)
@@ -549,7 +565,7 @@ pub const COUNTRIES: &[(&str, &str, &str)] = &[
 ];
 
 static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     for &(country, _, capital) in COUNTRIES {
         set.insert(country.to_lowercase());
         set.insert(capital.to_lowercase());
@@ -577,20 +593,32 @@ pub fn is_country_or_capital(name: &str) -> bool {
 /// The country an adjective or a country name refers to: "Russian" → "Russia",
 /// "Russia's" → "Russia".
 pub fn country_of(word: &str) -> Option<&'static str> {
-    let w = super::tokens::strip_possessive(word);
-    COUNTRIES
-        .iter()
-        .find(|&&(country, adjective, _)| {
-            adjective.eq_ignore_ascii_case(w) || country.eq_ignore_ascii_case(w)
-        })
-        .map(|&(country, _, _)| match country {
-            "US" => "United States",
-            "UK" | "Britain" => "United Kingdom",
-            "Türkiye" => "Turkey",
-            "UAE" => "United Arab Emirates",
-            "Congo" => "DR Congo",
-            other => other,
-        })
+    // Countries and their adjectives are capitalised: most words stop here.
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    country_of_lowercase(&super::tokens::strip_possessive(word).to_lowercase())
+}
+
+/// The country a lowercase word names or qualifies ("israeli" → "Israel").
+pub fn country_of_lowercase(w: &str) -> Option<&'static str> {
+    static BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+        let mut map = HashMap::default();
+        for &(country, adjective, _) in COUNTRIES.iter().rev() {
+            map.insert(adjective.to_lowercase(), country);
+            map.insert(adjective.trim_end_matches('.').to_lowercase(), country);
+            map.insert(country.to_lowercase(), country);
+        }
+        map
+    });
+    BY_NAME.get(w).copied().map(|country| match country {
+        "US" => "United States",
+        "UK" | "Britain" => "United Kingdom",
+        "Türkiye" => "Turkey",
+        "UAE" => "United Arab Emirates",
+        "Congo" => "DR Congo",
+        other => other,
+    })
 }
 
 /// News outlets and agencies: they report statements, they do not make them.

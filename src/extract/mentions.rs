@@ -74,6 +74,10 @@ struct Cursor<'a> {
     text: &'a str,
     toks: &'a [Tok],
     in_quote: &'a [bool],
+    /// Each token lowercased once: the rules below ask for it many times.
+    lowered: Vec<String>,
+    /// The title of office starting at each token, found once.
+    titles: Vec<Option<(usize, String)>>,
 }
 
 impl<'a> Cursor<'a> {
@@ -83,7 +87,12 @@ impl<'a> Cursor<'a> {
     }
 
     fn lower(&self, i: usize) -> Option<String> {
-        self.word(i).map(str::to_lowercase)
+        self.lower_str(i).map(str::to_string)
+    }
+
+    fn lower_str(&self, i: usize) -> Option<&str> {
+        self.word(i)?;
+        self.lowered.get(i).map(String::as_str)
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -103,16 +112,24 @@ impl<'a> Cursor<'a> {
 
     /// The longest title of office starting at `i`: its length in tokens and text.
     fn title_at(&self, i: usize) -> Option<(usize, String)> {
+        self.titles.get(i).cloned().flatten()
+    }
+
+    fn find_title(&self, i: usize) -> Option<(usize, String)> {
+        let first = self.lower_str(i)?;
+        if !super::lexicon::starts_title(first) {
+            return None;
+        }
         let mut best = None;
         let mut phrase = String::new();
         for len in 1..=4 {
-            let Some(w) = self.lower(i + len - 1) else {
+            let Some(w) = self.lower_str(i + len - 1) else {
                 break;
             };
             if len > 1 {
                 phrase.push(' ');
             }
-            phrase.push_str(&w);
+            phrase.push_str(w);
             let singular = phrase.strip_suffix('s').unwrap_or(&phrase);
             if is_title(&phrase) || (len == 1 && is_title(singular)) {
                 best = Some((len, phrase.clone()));
@@ -380,11 +397,18 @@ pub fn find_mentions(
     gazetteer: &Gazetteer,
     local_surnames: &HashSet<String>,
 ) -> Vec<Mention> {
-    let c = Cursor {
+    let mut c = Cursor {
         text,
         toks,
         in_quote,
+        lowered: toks
+            .iter()
+            .map(|t| text[t.range()].to_lowercase())
+            .collect(),
+        titles: Vec::new(),
     };
+    c.titles = (0..toks.len()).map(|i| c.find_title(i)).collect();
+    let c = c;
     let mut covered = vec![false; toks.len()];
     let mut mentions = Vec::new();
     let names: Vec<NameMatch> = gazetteer.find_names(text);
