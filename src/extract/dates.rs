@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::tokens::{Tok, TokKind};
+use super::tokens::{Lowered, Tok, TokKind};
 use crate::model::{DateValue, last_day_of_month};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +130,7 @@ fn year_number(word: &str) -> Option<i32> {
 struct Words<'a> {
     text: &'a str,
     toks: &'a [Tok],
+    lowered: &'a Lowered,
 }
 
 impl Words<'_> {
@@ -160,7 +161,16 @@ impl Words<'_> {
 
 /// Finds the time expressions of a paragraph, left to right, never overlapping.
 pub fn find_time_exprs(text: &str, toks: &[Tok]) -> Vec<TimeExpr> {
-    let w = Words { text, toks };
+    find_time_exprs_lowered(text, toks, &Lowered::new(text, toks))
+}
+
+/// [`find_time_exprs`] with the paragraph's tokens already lowercased.
+pub fn find_time_exprs_lowered(text: &str, toks: &[Tok], lowered: &Lowered) -> Vec<TimeExpr> {
+    let w = Words {
+        text,
+        toks,
+        lowered,
+    };
     let mut found = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -213,12 +223,7 @@ fn month_part(w: &Words, i: usize) -> (MonthPart, usize) {
 #[allow(clippy::too_many_lines)]
 fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
     let word = w.word(i)?;
-    // Lowercasing allocates: only words that can start a pattern are lowercased.
-    let first = word.chars().next()?;
-    if !(first.is_ascii_digit() || "mtwfsjaondlyeMTWFSJAONDLYE".contains(first)) {
-        return None;
-    }
-    let lower = word.to_lowercase();
+    let lower = w.lowered.get(i);
 
     // ISO dates: the tokenizer keeps "2025-03-13" as one word.
     if word.len() == 10
@@ -263,7 +268,7 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
             _ => None,
         };
     }
-    match lower.as_str() {
+    match lower {
         "yesterday" => return Some((1, TimeKind::Yesterday)),
         "today" | "tonight" => return Some((1, TimeKind::Today)),
         "overnight" => return Some((1, TimeKind::Yesterday)),

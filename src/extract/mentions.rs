@@ -11,7 +11,7 @@ use super::lexicon::{
     RoleClass, country_of, descriptor_class, is_country_or_capital, is_honorific, is_news_outlet,
     is_title, is_unnamed_source_noun,
 };
-use super::tokens::{Tok, TokKind, is_capitalized, strip_possessive};
+use super::tokens::{Lowered, Tok, TokKind, is_capitalized, strip_possessive};
 use crate::model::{Gender, SpeakerIdx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,8 +74,7 @@ struct Cursor<'a> {
     text: &'a str,
     toks: &'a [Tok],
     in_quote: &'a [bool],
-    /// Each token lowercased once: the rules below ask for it many times.
-    lowered: Vec<String>,
+    lowered: &'a Lowered,
     /// The title of office starting at each token, found once.
     titles: Vec<Option<(usize, String)>>,
 }
@@ -90,9 +89,9 @@ impl<'a> Cursor<'a> {
         self.lower_str(i).map(str::to_string)
     }
 
-    fn lower_str(&self, i: usize) -> Option<&str> {
+    fn lower_str(&self, i: usize) -> Option<&'a str> {
         self.word(i)?;
-        self.lowered.get(i).map(String::as_str)
+        Some(self.lowered.get(i))
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -111,8 +110,11 @@ impl<'a> Cursor<'a> {
     }
 
     /// The longest title of office starting at `i`: its length in tokens and text.
-    fn title_at(&self, i: usize) -> Option<(usize, String)> {
-        self.titles.get(i).cloned().flatten()
+    fn title_at(&self, i: usize) -> Option<(usize, &str)> {
+        self.titles
+            .get(i)
+            .and_then(Option::as_ref)
+            .map(|(len, title)| (*len, title.as_str()))
     }
 
     fn find_title(&self, i: usize) -> Option<(usize, String)> {
@@ -393,6 +395,7 @@ fn ministry_name(country: Option<&str>, kind: &str) -> String {
 pub fn find_mentions(
     text: &str,
     toks: &[Tok],
+    lowered: &Lowered,
     in_quote: &[bool],
     gazetteer: &Gazetteer,
     local_surnames: &HashSet<String>,
@@ -401,10 +404,7 @@ pub fn find_mentions(
         text,
         toks,
         in_quote,
-        lowered: toks
-            .iter()
-            .map(|t| text[t.range()].to_lowercase())
-            .collect(),
+        lowered,
         titles: Vec::new(),
     };
     c.titles = (0..toks.len()).map(|i| c.find_title(i)).collect();
@@ -556,6 +556,7 @@ fn mention_at(
     }
     let modifiers = modifiers_start..j;
     if let Some((title_len, title)) = c.title_at(j) {
+        let title = title.to_string();
         let name_start = j + title_len;
         let name_len = c.name_run(name_start);
         let title_text = c.span_text(modifiers_start..name_start);
@@ -720,16 +721,24 @@ mod tests {
         let k = knowledge();
         let toks = tokenize(text);
         let in_quote = vec![false; toks.len()];
-        find_mentions(text, &toks, &in_quote, &k.gazetteer, &HashSet::new())
-            .into_iter()
-            .map(|m| {
-                (
-                    text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_string(),
-                    m.kind,
-                    m.title,
-                )
-            })
-            .collect()
+        let lowered = Lowered::new(text, &toks);
+        find_mentions(
+            text,
+            &toks,
+            &lowered,
+            &in_quote,
+            &k.gazetteer,
+            &HashSet::new(),
+        )
+        .into_iter()
+        .map(|m| {
+            (
+                text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_string(),
+                m.kind,
+                m.title,
+            )
+        })
+        .collect()
     }
 
     #[test]

@@ -343,8 +343,16 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         let quote_of = quote_of_tokens(&toks, &quotes);
         let in_quote: Vec<bool> = quote_of.iter().map(Option::is_some).collect();
         let local: HashSet<String> = state.local_surnames.keys().cloned().collect();
-        let mentions = find_mentions(text, &toks, &in_quote, &knowledge.gazetteer, &local);
-        let times = dates::find_time_exprs(text, &toks);
+        let lowered = tokens::Lowered::new(text, &toks);
+        let mentions = find_mentions(
+            text,
+            &toks,
+            &lowered,
+            &in_quote,
+            &knowledge.gazetteer,
+            &local,
+        );
+        let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
         let para = Paragraph {
             text,
             toks: &toks,

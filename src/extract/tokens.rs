@@ -86,6 +86,43 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// Every token lowercased, in one buffer: the rules ask for lowercase words again and
+/// again, and one allocation per paragraph is cheaper than one per question.
+#[derive(Debug, Clone, Default)]
+pub struct Lowered {
+    buf: String,
+    bounds: Vec<(u32, u32)>,
+}
+
+impl Lowered {
+    pub fn new(text: &str, toks: &[Tok]) -> Self {
+        let mut buf = String::with_capacity(text.len());
+        let mut bounds = Vec::with_capacity(toks.len());
+        for t in toks {
+            let start = buf.len();
+            let word = &text[t.range()];
+            if word.is_ascii() {
+                buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            bounds.push((
+                u32::try_from(start).unwrap_or(u32::MAX),
+                u32::try_from(buf.len()).unwrap_or(u32::MAX),
+            ));
+        }
+        Self { buf, bounds }
+    }
+
+    /// Token `i` in lowercase ("" past the end).
+    pub fn get(&self, i: usize) -> &str {
+        self.bounds
+            .get(i)
+            .and_then(|&(a, b)| self.buf.get(a as usize..b as usize))
+            .unwrap_or("")
+    }
+}
+
 /// The word with a trailing possessive removed: "Russia's" → "Russia".
 pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
