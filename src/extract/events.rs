@@ -44,22 +44,21 @@ fn synonym(stem: &str) -> &str {
 }
 
 /// A crude stem: enough to meet "welcomed" and "welcome", "conclusions" and "conclusion".
-fn stem(word: &str) -> String {
-    let w = word.to_lowercase();
-    let w = w
+fn stem(lowercase_word: &str) -> String {
+    let w = lowercase_word
         .trim_end_matches(['\'', '’'])
         .trim_end_matches("'s")
         .trim_end_matches("’s");
-    let mut s = w.to_string();
+    let mut s = w;
     for suffix in [
         "ations", "ation", "ingly", "ing", "edly", "ed", "ly", "es", "s", "e", "y",
     ] {
         if s.len() > suffix.len() + 3 && s.ends_with(suffix) {
-            s.truncate(s.len() - suffix.len());
+            s = &s[..s.len() - suffix.len()];
             break;
         }
     }
-    synonym(&s).to_string()
+    synonym(s).to_string()
 }
 
 /// The content stems of a text, leaving out function words, the words of the reporting
@@ -121,7 +120,7 @@ pub struct Similarity {
 impl Similarity {
     pub fn new(statements: &[EventInput]) -> Self {
         let stems: Vec<Vec<String>> = statements
-            .iter()
+            .par_iter()
             .map(|s| content_stems(s.text, s.speaker_name))
             .collect();
         let mut df: HashMap<&str, usize> = HashMap::default();

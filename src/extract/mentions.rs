@@ -8,8 +8,8 @@ use std::ops::Range;
 use super::knowledge::{Gazetteer, NameMatch};
 use super::lexicon::is_stopword;
 use super::lexicon::{
-    RoleClass, country_of, descriptor_class, is_country_or_capital, is_honorific, is_news_outlet,
-    is_title, is_unnamed_source_noun,
+    RoleClass, country_of, country_of_lowercase, descriptor_class, is_country_or_capital,
+    is_honorific, is_news_outlet, is_title, is_unnamed_source_noun,
 };
 use super::tokens::{Lowered, Tok, TokKind, is_capitalized, strip_possessive};
 use crate::model::{Gender, SpeakerIdx};
@@ -153,19 +153,23 @@ impl<'a> Cursor<'a> {
     /// A capitalised word that can be part of a person's name.
     fn name_word(&self, i: usize) -> bool {
         self.word(i).is_some_and(|w| {
-            let lower = w.to_lowercase();
             // "al-Asbahi", "el-Sisi": a lowercase article joined to a capitalised name.
-            let arabic_article = ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-"]
-                .iter()
-                .any(|p| {
-                    w.starts_with(p) && w[p.len()..].chars().next().is_some_and(char::is_uppercase)
-                });
-            (is_capitalized(w) || arabic_article)
-                && self.title_at(i).is_none()
-                && !is_country_or_capital(strip_possessive(w))
-                && country_of(w).is_none()
-                && !is_stopword(&lower)
-                && !is_calendar_word(&lower)
+            let arabic_article = || {
+                ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-"]
+                    .iter()
+                    .any(|p| {
+                        w.starts_with(p)
+                            && w[p.len()..].chars().next().is_some_and(char::is_uppercase)
+                    })
+            };
+            if !(is_capitalized(w) || arabic_article()) || self.title_at(i).is_some() {
+                return false;
+            }
+            let lower = self.lowered.get(i);
+            !is_country_or_capital(strip_possessive(lower))
+                && country_of_lowercase(strip_possessive(lower)).is_none()
+                && !is_stopword(lower)
+                && !is_calendar_word(lower)
         })
     }
 
@@ -631,13 +635,21 @@ fn mention_at(
         return None;
     }
     let run = c.name_run(i).max(1);
-    let whole = c.span_text(i..i + run);
+    let whole = if run > 1 {
+        c.span_text(i..i + run)
+    } else {
+        String::new()
+    };
     let first = c.word(i)?;
-    if is_country_or_capital(strip_possessive(first))
-        || is_news_outlet(&whole)
+    if is_country_or_capital(strip_possessive(c.lowered.get(i)))
+        || (run > 1 && is_news_outlet(&whole))
         || is_news_outlet(first)
     {
-        let len = if is_news_outlet(&whole) { run } else { 1 };
+        let len = if run > 1 && is_news_outlet(&whole) {
+            run
+        } else {
+            1
+        };
         return mention(len, MentionKind::NotOfficial, None);
     }
     if run == 1 && is_surname(first, gazetteer, local) {
