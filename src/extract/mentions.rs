@@ -85,10 +85,6 @@ impl<'a> Cursor<'a> {
         (t.kind == TokKind::Word && !self.in_quote[i]).then(|| &self.text[t.range()])
     }
 
-    fn lower(&self, i: usize) -> Option<String> {
-        self.lower_str(i).map(str::to_string)
-    }
-
     fn lower_str(&self, i: usize) -> Option<&'a str> {
         self.word(i)?;
         Some(self.lowered.get(i))
@@ -226,8 +222,8 @@ impl<'a> Cursor<'a> {
                 }
             } else if len > 0
                 && self
-                    .lower(at)
-                    .is_some_and(|w| NAME_PARTICLES.contains(&w.as_str()))
+                    .lower_str(at)
+                    .is_some_and(|w| NAME_PARTICLES.contains(&w))
                 && self.name_word(at + 1)
             {
                 len += 1;
@@ -289,7 +285,7 @@ impl<'a> Cursor<'a> {
         });
         let clause = names_another
             || self
-                .lower(end + 1)
+                .lower_str(end + 1)
                 .is_some_and(|w| w == "who" || w == "which");
         (has_title && !clause).then(|| {
             let start = if self.is(end + 1, "the") || self.is(end + 1, "a") {
@@ -340,7 +336,7 @@ fn ministry_at(c: &Cursor, i: usize) -> Option<(usize, String, Option<String>)> 
         j += 1;
     }
     if c.is(j, "ministry") && c.is(j + 1, "of") {
-        let kind = c.lower(j + 2)?;
+        let kind = c.lower_str(j + 2)?;
         let len = if kind == "foreign" && c.is(j + 3, "affairs") {
             4
         } else {
@@ -349,7 +345,7 @@ fn ministry_at(c: &Cursor, i: usize) -> Option<(usize, String, Option<String>)> 
         let kind = if kind == "foreign" {
             "Foreign".to_string()
         } else {
-            capitalize(&kind)
+            capitalize(kind)
         };
         return Some((
             j + len - i,
@@ -357,11 +353,11 @@ fn ministry_at(c: &Cursor, i: usize) -> Option<(usize, String, Option<String>)> 
             country.map(str::to_string),
         ));
     }
-    let kind = c.lower(j)?;
+    let kind = c.lower_str(j)?;
     let (kind_len, kind) = if kind == "foreign" && c.is(j + 1, "affairs") {
         (2, "Foreign".to_string())
-    } else if MINISTRY_KINDS.contains(&kind.as_str()) {
-        (1, capitalize(&kind))
+    } else if MINISTRY_KINDS.contains(&kind) {
+        (1, capitalize(kind))
     } else {
         return None;
     };
@@ -492,7 +488,7 @@ fn mention_at(
     gazetteer: &Gazetteer,
     local: &HashSet<String>,
 ) -> Option<Mention> {
-    let lower = c.lower(i)?;
+    let lower = c.lower_str(i)?;
     let mention = |len: usize, kind: MentionKind, title: Option<String>| {
         Some(Mention {
             toks: i..i + len,
@@ -501,7 +497,7 @@ fn mention_at(
             named_person: false,
         })
     };
-    match lower.as_str() {
+    match lower {
         "he" | "him" => return mention(1, MentionKind::Pronoun(Gender::Male), None),
         "she" | "her" => return mention(1, MentionKind::Pronoun(Gender::Female), None),
         "the" if c.is(i + 1, "latter") => return mention(2, MentionKind::Latter, None),
@@ -514,7 +510,7 @@ fn mention_at(
         return mention(len, MentionKind::NewInstitution { name, country }, None);
     }
     // Honorific and family name: "Mr. Trump", "Mr Trump".
-    if is_honorific(&lower) {
+    if is_honorific(lower) {
         let at = if c.punct(i + 1, '.') { i + 2 } else { i + 1 };
         if let Some(w) = c.word(at).filter(|w| is_capitalized(w)) {
             return mention(
@@ -526,7 +522,7 @@ fn mention_at(
     }
 
     // Determiner, modifiers, title, and then a name or nothing.
-    let determiner = match lower.as_str() {
+    let determiner = match lower {
         "the" => Some(true),
         "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some" | "many"
         | "other" | "senior" => Some(false),
@@ -615,8 +611,8 @@ fn mention_at(
         };
     }
     // Unnamed sources: "sources", "an official", "Russian officials", "diplomats".
-    if let Some(w) = c.lower(j)
-        && is_unnamed_source_noun(&w)
+    if let Some(w) = c.lower_str(j)
+        && is_unnamed_source_noun(w)
         && (determiner.is_some() || j > modifiers_start || j == i)
     {
         let capital_noun = c.capitalized(j) && j > 0 && !c.punct(j - 1, '.');
@@ -660,9 +656,9 @@ fn mention_at(
         );
     }
     // "Armed Forces", "Security Council": an institution's name, not a person's.
-    let institution_word = c.lower(i + run - 1).is_some_and(|w| {
+    let institution_word = c.lower_str(i + run - 1).is_some_and(|w| {
         matches!(
-            w.as_str(),
+            w,
             "forces"
                 | "force"
                 | "council"
