@@ -113,51 +113,77 @@ impl UnionFind {
 /// words weigh more: "ceasefire" in every statement of a corpus says little), as a share
 /// of each statement's own content, the smaller share counting.
 pub struct Similarity {
-    stems: Vec<Vec<String>>,
-    weights: HashMap<String, f32>,
+    /// Each statement's content stems as ids, sorted.
+    stems: Vec<Vec<u32>>,
+    /// Weight of each stem id.
+    weights: Vec<f32>,
+    /// Each statement's summed weight.
+    totals: Vec<f32>,
 }
 
 impl Similarity {
     pub fn new(statements: &[EventInput]) -> Self {
-        let stems: Vec<Vec<String>> = statements
+        let words: Vec<Vec<String>> = statements
             .par_iter()
             .map(|s| content_stems(s.text, s.speaker_name))
             .collect();
-        let mut df: HashMap<&str, usize> = HashMap::default();
-        for s in &stems {
-            for w in s {
-                *df.entry(w.as_str()).or_default() += 1;
-            }
-        }
-        let n = statements.len().max(1) as f32;
-        let weights = df
-            .into_iter()
-            .map(|(w, d)| (w.to_string(), (1.0 + n / d as f32).ln()))
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut df: Vec<usize> = Vec::new();
+        let stems: Vec<Vec<u32>> = words
+            .iter()
+            .map(|list| {
+                let mut v: Vec<u32> = list
+                    .iter()
+                    .map(|w| {
+                        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                        let id = *ids.entry(w.as_str()).or_insert(next);
+                        if id as usize == df.len() {
+                            df.push(0);
+                        }
+                        df[id as usize] += 1;
+                        id
+                    })
+                    .collect();
+                v.sort_unstable();
+                v
+            })
             .collect();
-        Self { stems, weights }
-    }
-
-    /// Countries and their adjectives say what a statement is about, not what it says:
-    /// two statements on the same war share them without being one utterance.
-    fn weight(&self, w: &str) -> f32 {
-        let idf = self.weights.get(w).copied().unwrap_or(1.0);
-        if super::lexicon::country_of_lowercase(w).is_some() {
-            idf * 0.5
-        } else {
-            idf
+        let n = statements.len().max(1) as f32;
+        let mut weights = vec![0.0; df.len()];
+        for (word, &id) in &ids {
+            let idf = (1.0 + n / df[id as usize] as f32).ln();
+            // Countries and their adjectives say what a statement is about, not what it
+            // says: two statements on the same war share them without being one utterance.
+            let topical = super::lexicon::country_of_lowercase(word).is_some();
+            weights[id as usize] = if topical { idf * 0.5 } else { idf };
+        }
+        let totals = stems
+            .iter()
+            .map(|s| s.iter().map(|&id| weights[id as usize]).sum())
+            .collect();
+        Self {
+            stems,
+            weights,
+            totals,
         }
     }
 
     /// From 0 (nothing shared) to 1 (the same content).
     pub fn score(&self, i: usize, j: usize) -> f32 {
         let (a, b) = (&self.stems[i], &self.stems[j]);
-        let total = |s: &[String]| s.iter().map(|w| self.weight(w)).sum::<f32>();
-        let shared: f32 = a
-            .iter()
-            .filter(|w| b.binary_search(w).is_ok())
-            .map(|w| self.weight(w))
-            .sum();
-        let (ta, tb) = (total(a), total(b));
+        let (mut x, mut y, mut shared) = (0, 0, 0.0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.weights[a[x] as usize];
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        let (ta, tb) = (self.totals[i], self.totals[j]);
         if ta <= 0.0 || tb <= 0.0 {
             return 0.0;
         }
