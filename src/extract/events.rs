@@ -44,7 +44,7 @@ fn synonym(stem: &str) -> &str {
 }
 
 /// A crude stem: enough to meet "welcomed" and "welcome", "conclusions" and "conclusion".
-fn stem(lowercase_word: &str) -> String {
+fn stem(lowercase_word: &str) -> &str {
     let w = lowercase_word
         .trim_end_matches(['\'', '’'])
         .trim_end_matches("'s")
@@ -58,30 +58,44 @@ fn stem(lowercase_word: &str) -> String {
             break;
         }
     }
-    synonym(s).to_string()
+    synonym(s)
+}
+
+/// A stem as a 64-bit hash, and whether it names a country (topical, weighs less).
+type StemKey = (u64, bool);
+
+fn stem_key(stem: &str, word: &str) -> StemKey {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(stem);
+    (hash, super::lexicon::country_of_lowercase(word).is_some())
 }
 
 /// The content stems of a text, leaving out function words, the words of the reporting
-/// frame (titles, weekdays, "reporters") and the words of `name`.
-pub fn content_stems(text: &str, name: &str) -> Vec<String> {
-    let name_words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    let mut stems: Vec<String> = tokenize(text)
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| text[t.range()].to_lowercase())
-        .filter(|w| {
-            w.chars().any(char::is_alphabetic)
-                && !is_stopword(w)
-                && !is_frame_word(w)
-                && !name_words
-                    .iter()
-                    .any(|n| n == super::tokens::strip_possessive(w))
-        })
-        .map(|w| stem(&w))
-        .collect();
-    stems.sort();
-    stems.dedup();
-    stems
+/// frame (titles, weekdays, "reporters") and the words of `name`; as sorted keys, with
+/// no allocation per word (this runs over every statement of a corpus).
+pub fn content_stems(text: &str, name: &str) -> Vec<StemKey> {
+    let mut lower = String::with_capacity(32);
+    let mut keys: Vec<StemKey> = Vec::new();
+    for t in tokenize(text).iter().filter(|t| t.is_word()) {
+        let word = &text[t.range()];
+        lower.clear();
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        let w = lower.as_str();
+        let bare = super::tokens::strip_possessive(w);
+        let in_name = name
+            .split_whitespace()
+            .any(|n| n.len() == bare.len() && n.eq_ignore_ascii_case(bare));
+        if w.chars().any(char::is_alphabetic) && !is_stopword(w) && !is_frame_word(w) && !in_name {
+            keys.push(stem_key(stem(w), w));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 struct UnionFind(Vec<usize>);
@@ -123,40 +137,45 @@ pub struct Similarity {
 
 impl Similarity {
     pub fn new(statements: &[EventInput]) -> Self {
-        let words: Vec<Vec<String>> = statements
+        let keys: Vec<Vec<StemKey>> = statements
             .par_iter()
             .map(|s| content_stems(s.text, s.speaker_name))
             .collect();
-        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut ids: HashMap<u64, u32> = HashMap::default();
         let mut df: Vec<usize> = Vec::new();
-        let stems: Vec<Vec<u32>> = words
+        let mut topical: Vec<bool> = Vec::new();
+        let stems: Vec<Vec<u32>> = keys
             .iter()
             .map(|list| {
                 let mut v: Vec<u32> = list
                     .iter()
-                    .map(|w| {
+                    .map(|&(hash, is_topical)| {
                         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                        let id = *ids.entry(w.as_str()).or_insert(next);
+                        let id = *ids.entry(hash).or_insert(next);
                         if id as usize == df.len() {
                             df.push(0);
+                            topical.push(is_topical);
                         }
                         df[id as usize] += 1;
                         id
                     })
                     .collect();
                 v.sort_unstable();
+                v.dedup();
                 v
             })
             .collect();
         let n = statements.len().max(1) as f32;
-        let mut weights = vec![0.0; df.len()];
-        for (word, &id) in &ids {
-            let idf = (1.0 + n / df[id as usize] as f32).ln();
-            // Countries and their adjectives say what a statement is about, not what it
-            // says: two statements on the same war share them without being one utterance.
-            let topical = super::lexicon::country_of_lowercase(word).is_some();
-            weights[id as usize] = if topical { idf * 0.5 } else { idf };
-        }
+        // Countries and their adjectives say what a statement is about, not what it says:
+        // two statements on the same war share them without being one utterance.
+        let weights: Vec<f32> = df
+            .iter()
+            .zip(&topical)
+            .map(|(&d, &t)| {
+                let idf = (1.0 + n / d as f32).ln();
+                if t { idf * 0.5 } else { idf }
+            })
+            .collect();
         let totals = stems
             .iter()
             .map(|s| s.iter().map(|&id| weights[id as usize]).sum())
