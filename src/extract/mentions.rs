@@ -489,6 +489,44 @@ fn mention_at(
     local: &HashSet<String>,
 ) -> Option<Mention> {
     let lower = c.lower_str(i)?;
+    // Most words are lowercase words that start nothing: leave them at once.
+    let can_start = c.capitalized(i)
+        || matches!(
+            lower,
+            "he" | "she"
+                | "him"
+                | "her"
+                | "the"
+                | "a"
+                | "an"
+                | "one"
+                | "another"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "many"
+                | "other"
+                | "senior"
+                | "top"
+                | "former"
+                | "deputy"
+                | "chief"
+                | "military"
+                | "presidential"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "madam"
+                | "sir"
+        )
+        || c.title_at(i).is_some()
+        || MINISTRY_KINDS.contains(&lower)
+        || is_unnamed_source_noun(lower);
+    if !can_start {
+        return None;
+    }
     let mention = |len: usize, kind: MentionKind, title: Option<String>| {
         Some(Mention {
             toks: i..i + len,
