@@ -406,7 +406,10 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
 fn weekday_on_or_before(reference: NaiveDate, weekday: Weekday) -> NaiveDate {
     let back =
         (7 + reference.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
-    reference - Duration::days(i64::from(back))
+    // At the edge of the calendar there is no earlier day: keep the reference.
+    reference
+        .checked_sub_signed(Duration::days(i64::from(back)))
+        .unwrap_or(reference)
 }
 
 /// The latest (year, month) not after `reference`.
@@ -501,10 +504,14 @@ pub fn resolve(
             .map(|date| DateValue::Day { date }),
         TimeKind::SameDay => focus.map(|date| DateValue::Day { date }),
         TimeKind::LastWeek => published.map(|p| {
-            let monday = weekday_on_or_before(p, Weekday::Mon) - Duration::days(7);
+            let monday = weekday_on_or_before(p, Weekday::Mon)
+                .checked_sub_signed(Duration::days(7))
+                .unwrap_or(p);
             DateValue::Range {
                 first: monday,
-                last: monday + Duration::days(6),
+                last: monday
+                    .checked_add_signed(Duration::days(6))
+                    .unwrap_or(monday),
             }
         }),
         TimeKind::ThisWeek => published.map(|p| DateValue::Range {

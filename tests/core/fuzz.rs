@@ -250,9 +250,8 @@ fn check_extraction(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
-/// Publication dates: mostly recent ones, and any that ingest can produce (it reads
-/// four-digit years only). Not the extremes of chrono's range: "on Tuesday" resolved
-/// against -262143-01-01 overflows in `weekday_on_or_before`, and no input reaches it.
+/// Publication dates: mostly recent ones, any four-digit year (what ingest reads), and
+/// the very edges of chrono's calendar.
 fn any_date() -> impl Strategy<Value = NaiveDate> {
     let day_of = |days: i32| NaiveDate::from_num_days_from_ce_opt(days).unwrap_or_default();
     let written_years = NaiveDate::from_ymd_opt(0, 1, 1)
@@ -270,6 +269,7 @@ fn any_date() -> impl Strategy<Value = NaiveDate> {
     prop_oneof![
         3 => news_years.prop_map(day_of),
         1 => written_years.prop_map(day_of),
+        1 => prop_oneof![Just(NaiveDate::MIN), Just(NaiveDate::MAX)],
     ]
 }
 
