@@ -751,18 +751,13 @@ fn empty_ui(ui: &mut Ui, loading: Option<&LoadJob>, error: Option<&str>) -> Vec<
                     job.total.load(Ordering::Relaxed),
                 );
                 ui.heading(format!("Loading {}…", job.source.name()));
-                #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]
-                let fraction = if total == 0 {
-                    0.0
-                } else {
-                    done as f32 / total as f32
-                };
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .desired_width(360.0)
-                        .text(format!("{done} / {total} articles")),
-                );
-                if ui.button("Cancel").clicked() {
+                if crate::ui::load_progress_ui(
+                    ui,
+                    done,
+                    total,
+                    360.0,
+                    &format!("{done} / {total} articles"),
+                ) {
                     commands.push(Command::CancelLoad);
                 }
             } else {

@@ -212,36 +212,30 @@ impl Similarity {
 
 /// Words of the reporting frame rather than the content: titles, weekdays, speech verbs.
 fn is_frame_word(word: &str) -> bool {
-    matches!(
-        word,
-        "minister"
-            | "foreign"
-            | "spokesman"
-            | "spokesperson"
-            | "spokeswoman"
-            | "president"
-            | "kremlin"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "stressed"
-            | "warned"
-            | "explained"
-            | "stated"
-            | "reported"
-            | "reporters"
-            | "briefing"
-            | "according"
-            | "press"
-            | "conference"
-            | "secretary"
-            | "spokespeople"
-            | "official"
-    )
+    super::lexicon::is_calendar_word(word)
+        || matches!(
+            word,
+            "minister"
+                | "foreign"
+                | "spokesman"
+                | "spokesperson"
+                | "spokeswoman"
+                | "president"
+                | "kremlin"
+                | "stressed"
+                | "warned"
+                | "explained"
+                | "stated"
+                | "reported"
+                | "reporters"
+                | "briefing"
+                | "according"
+                | "press"
+                | "conference"
+                | "secretary"
+                | "spokespeople"
+                | "official"
+        )
 }
 
 /// Assigns each statement an event: statements in different articles by the same speaker,

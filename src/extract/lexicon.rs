@@ -709,6 +709,32 @@ const OUTLETS: &[&str] = &[
     "bild",
 ];
 
+/// Weekdays and months: capitalised, but never part of a name.
+pub fn is_calendar_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 /// Function words that carry no content, for comparing what two statements say.
 pub fn is_stopword(word: &str) -> bool {
     static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

@@ -6,11 +6,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::knowledge::{Gazetteer, NameMatch};
-use super::lexicon::is_stopword;
 use super::lexicon::{
     RoleClass, country_of, country_of_lowercase, descriptor_class, is_country_or_capital,
     is_honorific, is_news_outlet, is_title, is_unnamed_source_noun,
 };
+use super::lexicon::{is_calendar_word, is_stopword};
 use super::tokens::{Lowered, Tok, TokKind, is_capitalized, strip_possessive};
 use crate::model::{Gender, SpeakerIdx};
 
@@ -56,6 +56,27 @@ const NAME_PARTICLES: &[&str] = &[
     "bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu", "la", "le", "di",
     "du", "ben",
 ];
+/// Words that may open a mention: pronouns and determiners ("the spokesman", "an
+/// official").
+const PRONOUNS_AND_DETERMINERS: &[&str] = &[
+    "he", "she", "him", "her", "the", "a", "an", "one", "another", "two", "three", "several",
+    "some", "many", "other",
+];
+
+/// Lowercase words that qualify a title ("top diplomat", "presidential spokesman").
+const TITLE_MODIFIERS: &[&str] = &[
+    "senior",
+    "top",
+    "former",
+    "deputy",
+    "chief",
+    "military",
+    "presidential",
+    "foreign",
+    "defence",
+    "defense",
+];
+
 const MINISTRY_KINDS: &[&str] = &[
     "foreign",
     "defence",
@@ -298,32 +319,6 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Weekdays and months: capitalised, but never part of a name.
-fn is_calendar_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
-}
-
 /// Whether the tokens are a ministry: "the Russian Foreign Ministry", "Turkey's defence
 /// ministry", "the Ministry of Foreign Affairs". Returns its length and normalised name.
 fn ministry_at(c: &Cursor, i: usize) -> Option<(usize, String, Option<String>)> {
@@ -491,36 +486,9 @@ fn mention_at(
     let lower = c.lower_str(i)?;
     // Most words are lowercase words that start nothing: leave them at once.
     let can_start = c.capitalized(i)
-        || matches!(
-            lower,
-            "he" | "she"
-                | "him"
-                | "her"
-                | "the"
-                | "a"
-                | "an"
-                | "one"
-                | "another"
-                | "two"
-                | "three"
-                | "several"
-                | "some"
-                | "many"
-                | "other"
-                | "senior"
-                | "top"
-                | "former"
-                | "deputy"
-                | "chief"
-                | "military"
-                | "presidential"
-                | "mr"
-                | "mrs"
-                | "ms"
-                | "dr"
-                | "madam"
-                | "sir"
-        )
+        || PRONOUNS_AND_DETERMINERS.contains(&lower)
+        || TITLE_MODIFIERS.contains(&lower)
+        || is_honorific(lower)
         || c.title_at(i).is_some()
         || MINISTRY_KINDS.contains(&lower)
         || is_unnamed_source_noun(lower);
@@ -569,21 +537,7 @@ fn mention_at(
     let mut j = i + usize::from(determiner.is_some());
     let modifiers_start = j;
     while c.word(j).is_some_and(|w| {
-        (is_capitalized(w)
-            || country_of(w).is_some()
-            || matches!(
-                w,
-                "senior"
-                    | "top"
-                    | "former"
-                    | "deputy"
-                    | "chief"
-                    | "military"
-                    | "presidential"
-                    | "foreign"
-                    | "defence"
-                    | "defense"
-            ))
+        (is_capitalized(w) || country_of(w).is_some() || TITLE_MODIFIERS.contains(&w))
             && c.title_at(j).is_none()
     }) || c.punct(j, '.') && j > modifiers_start
     {

@@ -64,18 +64,8 @@ impl MenuPanel {
                 ui.label(RichText::new(name).strong());
             }
             if let Some((done, total, what)) = info.loading {
-                #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]
-                let fraction = if total == 0 {
-                    0.0
-                } else {
-                    done as f32 / total as f32
-                };
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .desired_width(220.0)
-                        .text(format!("Reading {what}: {done} / {total} articles")),
-                );
-                if ui.button("Cancel").clicked() {
+                let text = format!("Reading {what}: {done} / {total} articles");
+                if super::load_progress_ui(ui, done, total, 220.0, &text) {
                     commands.push(Command::CancelLoad);
                 }
             }

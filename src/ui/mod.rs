@@ -65,6 +65,28 @@ pub struct View<'a> {
 }
 
 /// The first `max_words` words of `text`, with an ellipsis when cut.
+/// A progress bar of articles read and a Cancel button; true when Cancel was clicked.
+pub fn load_progress_ui(
+    ui: &mut eframe::egui::Ui,
+    done: usize,
+    total: usize,
+    width: f32,
+    text: &str,
+) -> bool {
+    #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]
+    let fraction = if total == 0 {
+        0.0
+    } else {
+        done as f32 / total as f32
+    };
+    ui.add(
+        eframe::egui::ProgressBar::new(fraction)
+            .desired_width(width)
+            .text(text),
+    );
+    ui.button("Cancel").clicked()
+}
+
 pub fn first_words(text: &str, max_words: usize) -> String {
     let mut words = text.split_whitespace();
     let mut out: Vec<&str> = words.by_ref().take(max_words).collect();
