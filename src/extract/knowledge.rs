@@ -108,7 +108,8 @@ fn is_word_byte_at(text: &str, at: usize, before: bool) -> bool {
 /// to remove.
 pub fn fold_accents(text: &str) -> Option<(String, Vec<usize>)> {
     use unicode_normalization::UnicodeNormalization;
-    if text.is_ascii() {
+    // Typographic quotes and dashes are not ASCII either: only letters can lose accents.
+    if !text.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) {
         return None;
     }
     let mut folded = String::with_capacity(text.len());
