@@ -76,6 +76,7 @@ fn stem_key(stem: &str, word: &str) -> StemKey {
 pub fn content_stems(text: &str, name: &str) -> Vec<StemKey> {
     let mut lower = String::with_capacity(32);
     let mut keys: Vec<StemKey> = Vec::new();
+    let name_words: Vec<&str> = name.split_whitespace().collect();
     for t in tokenize(text).iter().filter(|t| t.is_word()) {
         let word = &text[t.range()];
         lower.clear();
@@ -86,8 +87,8 @@ pub fn content_stems(text: &str, name: &str) -> Vec<StemKey> {
         }
         let w = lower.as_str();
         let bare = super::tokens::strip_possessive(w);
-        let in_name = name
-            .split_whitespace()
+        let in_name = name_words
+            .iter()
             .any(|n| n.len() == bare.len() && n.eq_ignore_ascii_case(bare));
         if w.chars().any(char::is_alphabetic) && !is_stopword(w) && !is_frame_word(w) && !in_name {
             keys.push(stem_key(stem(w), w));
