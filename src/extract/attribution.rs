@@ -102,6 +102,10 @@ impl Paragraph<'_> {
         {
             return Some((i..i + 2, form));
         }
+        // "has long maintained that …": a claim; "maintained contacts": not speech.
+        if matches!(w, "maintained" | "maintains") && self.lower_is(i + 1, &["that"]) {
+            return Some((i..i + 1, VerbForm::Finite));
+        }
         let form = speech_verb(w)?;
         // "called for", "called on", "called the attack “a horrific example”": a call;
         // "called Putin": a phone call.
@@ -749,7 +753,12 @@ fn clause_boundary_before(p: &Paragraph, at: usize) -> bool {
 /// Monday, Zelensky said"), unless the phrase is a topic or a question, whose times are
 /// about something else ("When asked whether they met the day before, …").
 fn opening_phrase_time(p: &Paragraph, sentence: &Range<usize>, subject: usize) -> Option<usize> {
-    let comma = subject.checked_sub(1).filter(|&c| p.punct(c, ','))?;
+    // "…, Zelensky said" or "The tension rose on Tuesday, when Trump announced …".
+    let comma = match subject.checked_sub(1) {
+        Some(c) if p.punct(c, ',') => c,
+        Some(w) if w > 0 && p.lower_is(w, &["when"]) && p.punct(w - 1, ',') => w - 1,
+        _ => return None,
+    };
     if comma <= sentence.start
         || p.lower_is(
             sentence.start,

@@ -56,6 +56,64 @@ const NAME_PARTICLES: &[&str] = &[
     "bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "abu", "la", "le", "di",
     "du", "ben",
 ];
+/// Last words of the names of institutions ("Armed Forces", "National News Agency").
+fn is_institution_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "forces"
+            | "force"
+            | "council"
+            | "ministry"
+            | "army"
+            | "government"
+            | "office"
+            | "agency"
+            | "committee"
+            | "party"
+            | "court"
+            | "assembly"
+            | "parliament"
+            | "command"
+            | "administration"
+            | "authority"
+            | "authorities"
+            | "service"
+            | "services"
+            | "department"
+            | "guard"
+            | "guards"
+            | "front"
+            | "movement"
+            | "brigades"
+            | "university"
+            | "institute"
+            | "news"
+            | "times"
+            | "post"
+            | "group"
+            | "union"
+    )
+}
+
+/// Military ranks abbreviated before a name: "Col. Lee", "Gen. Smith".
+fn is_rank_abbreviation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "col"
+            | "gen"
+            | "lt"
+            | "maj"
+            | "capt"
+            | "cpt"
+            | "brig"
+            | "adm"
+            | "sgt"
+            | "cmdr"
+            | "cdr"
+            | "lt.-gen"
+    )
+}
+
 /// Words that may open a mention: pronouns and determiners ("the spokesman", "an
 /// official").
 const PRONOUNS_AND_DETERMINERS: &[&str] = &[
@@ -294,7 +352,7 @@ impl<'a> Cursor<'a> {
         if !self.punct(end, ',') {
             return None;
         }
-        let close = (end + 1..(end + 12).min(self.toks.len()))
+        let close = (end + 1..(end + 20).min(self.toks.len()))
             .find(|&i| self.punct(i, ',') || self.punct(i, '.'))?;
         let title = (end + 1..close).find(|&i| self.title_at(i).is_some());
         let has_title = title.is_some();
@@ -486,6 +544,7 @@ fn mention_at(
     let lower = c.lower_str(i)?;
     // Most words are lowercase words that start nothing: leave them at once.
     let can_start = c.capitalized(i)
+        || c.name_word(i)
         || PRONOUNS_AND_DETERMINERS.contains(&lower)
         || TITLE_MODIFIERS.contains(&lower)
         || is_honorific(lower)
@@ -549,9 +608,23 @@ fn mention_at(
     let modifiers = modifiers_start..j;
     if let Some((title_len, title)) = c.title_at(j) {
         let title = title.to_string();
-        let name_start = j + title_len;
-        let name_len = c.name_run(name_start);
+        let mut name_start = j + title_len;
         let title_text = c.span_text(modifiers_start..name_start);
+        // A rank between title and name: "spokesperson Col. Lee Sung-jun".
+        if c.lower_str(name_start).is_some_and(is_rank_abbreviation) && c.punct(name_start + 1, '.')
+        {
+            name_start += 2;
+        }
+        let name_len = c.name_run(name_start);
+        // "official National News Agency": an institution's name, not a person's.
+        let name_len = if name_len > 0
+            && c.lower_str(name_start + name_len - 1)
+                .is_some_and(is_institution_word)
+        {
+            0
+        } else {
+            name_len
+        };
         if name_len > 0 {
             let end = name_start + name_len;
             let name = c.span_text(name_start..end);
@@ -619,7 +692,7 @@ fn mention_at(
     }
     // Capitalised words: countries, capitals and outlets are no officials; a family name
     // we know is a mention; an unknown name with an appositive title is a new person.
-    if !c.capitalized(i) {
+    if !c.capitalized(i) && !c.name_word(i) {
         return None;
     }
     let run = c.name_run(i).max(1);
@@ -648,43 +721,7 @@ fn mention_at(
         );
     }
     // "Armed Forces", "Security Council": an institution's name, not a person's.
-    let institution_word = c.lower_str(i + run - 1).is_some_and(|w| {
-        matches!(
-            w,
-            "forces"
-                | "force"
-                | "council"
-                | "ministry"
-                | "army"
-                | "government"
-                | "office"
-                | "agency"
-                | "committee"
-                | "party"
-                | "court"
-                | "assembly"
-                | "parliament"
-                | "command"
-                | "administration"
-                | "authority"
-                | "authorities"
-                | "service"
-                | "services"
-                | "department"
-                | "guard"
-                | "guards"
-                | "front"
-                | "movement"
-                | "brigades"
-                | "university"
-                | "institute"
-                | "news"
-                | "times"
-                | "post"
-                | "group"
-                | "union"
-        )
-    });
+    let institution_word = c.lower_str(i + run - 1).is_some_and(is_institution_word);
     if run >= 2 && !institution_word {
         let title = c.apposition_after(i + run).or_else(|| {
             i.checked_sub(1)

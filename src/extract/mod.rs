@@ -138,6 +138,8 @@ struct ArticleState<'k> {
     local_surnames: HashMap<String, SpeakerKey>,
     titles: HashMap<SpeakerKey, String>,
     countries: HashMap<SpeakerKey, String>,
+    /// The day of the last statement dated to a day.
+    last_day: Option<NaiveDate>,
     /// The last date each speaker's statements were given by a time expression.
     dated: HashMap<SpeakerKey, StatementDate>,
     previous_conflict: Option<ConflictIdx>,
@@ -168,6 +170,21 @@ impl ArticleState<'_> {
         if self.is_person(key) {
             self.people.retain(|k| k != key);
             self.people.push(key.clone());
+            // Many people are called by their given name on second mention ("Anwar",
+            // "Phumtham", "Abiy"): once named in full, any part of the name finds them.
+            if let Some(s) = self.speaker(key) {
+                let parts: Vec<String> = s
+                    .name
+                    .split_whitespace()
+                    .filter(|w| w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+                    .map(str::to_lowercase)
+                    .collect();
+                for part in parts {
+                    self.local_surnames
+                        .entry(part)
+                        .or_insert_with(|| key.clone());
+                }
+            }
         }
     }
 
@@ -246,17 +263,16 @@ impl ArticleState<'_> {
     }
 
     fn by_surname(&self, surname: &str) -> Option<SpeakerKey> {
-        let lower = surname.to_lowercase();
-        if let Some(k) = self.local_surnames.get(&lower) {
-            return Some(k.clone());
-        }
         let candidates = self.knowledge.gazetteer.by_surname(surname);
-        // One already named in this article wins; otherwise the name must be unambiguous.
+        // A bearer of the name already named in this article wins, the latest first; then
+        // the names this article gave (unknown people, given names); then the gazetteer,
+        // when the name is unambiguous there.
         self.people
             .iter()
             .rev()
             .find(|k| matches!(k, SpeakerKey::Known(i) if candidates.contains(i)))
             .cloned()
+            .or_else(|| self.local_surnames.get(&surname.to_lowercase()).cloned())
             .or(match candidates {
                 [one] => Some(SpeakerKey::Known(*one)),
                 _ => None,
@@ -328,6 +344,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         titles: HashMap::new(),
         countries: HashMap::new(),
         dated: HashMap::new(),
+        last_day: None,
         previous_conflict: None,
         article_conflict: conflicts::article_conflict(taxonomy, &lead, &body, article.published),
     };
@@ -401,7 +418,9 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                     SpeakerSource::Continuation => speaker_before.clone(),
                 };
                 let Some(key) = key else { continue };
-                let focus_day = state.focus.as_ref().map(|(d, _)| *d);
+                // "the same day", "the day before" count from the statement before, else
+                // from the date in focus.
+                let focus_day = state.last_day.or(state.focus.as_ref().map(|(d, _)| *d));
                 let time = cand.time.map(|t| {
                     (
                         dates::resolve(times[t].kind, state.published, focus_day),
@@ -417,6 +436,9 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                     },
                     _ => state.date(time, background),
                 };
+                if let DateValue::Day { date } = date.value {
+                    state.last_day = Some(date);
+                }
                 if cand.time.is_some() && date.value != DateValue::Unknown {
                     state.dated.insert(key.clone(), date.clone());
                 }

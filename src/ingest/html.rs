@@ -13,10 +13,11 @@ use super::date::parse_date;
 use super::doc::{Block, BlockHint, Doc, Meta, non_empty, trimmed};
 use super::offsets::TextBuilder;
 
-/// Elements whose content is never shown as text.
+/// Elements whose content is never article text: code, and the page's chrome
+/// (navigation, related-article lists, forms, footers).
 const HIDDEN: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
-    "select", "textarea",
+    "select", "textarea", "nav", "aside", "form", "button", "footer",
 ];
 
 /// Elements that start and end a block (a paragraph break).
