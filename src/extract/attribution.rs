@@ -828,7 +828,13 @@ fn own_words(p: &Paragraph, q: usize) -> Vec<Range<usize>> {
             while word(v).is_some_and(is_verb_adverb) {
                 v += 1;
             }
-            subject && word(v).is_some_and(|w| speech_verb(w) == Some(VerbForm::Finite))
+            // Past tense only: "reports", "claims" are as often nouns ("Credible reports
+            // of …").
+            let past = |w: &str| {
+                speech_verb(w) == Some(VerbForm::Finite)
+                    && (w.ends_with("ed") || matches!(w, "said" | "told" | "wrote"))
+            };
+            subject && word(v).is_some_and(past)
         })
     };
     let mut spans = Vec::new();

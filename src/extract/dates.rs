@@ -426,8 +426,8 @@ fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 /// Resolves a time expression. Weekdays, months and days of the month are the latest
-/// such on or before publication; "the day before" and "the same day" count from the
-/// date in focus (the publication date when none is).
+/// such on or before publication, "yesterday" the day before it; "the day before" and
+/// "the same day" count from the date in focus (the publication date when none is).
 pub fn resolve(
     kind: TimeKind,
     published: Option<NaiveDate>,
@@ -496,7 +496,7 @@ pub fn resolve(
             .zip(day(y, 12, 31))
             .map(|(first, last)| DateValue::Range { first, last }),
         TimeKind::Today => published.map(|date| DateValue::Day { date }),
-        TimeKind::Yesterday => focus
+        TimeKind::Yesterday => published
             .and_then(|f| f.pred_opt())
             .map(|date| DateValue::Day { date }),
         TimeKind::DayBefore => focus

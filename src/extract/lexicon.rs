@@ -332,6 +332,8 @@ pub const TITLES: &[&str] = &[
     "chief negotiator",
     "commander",
     "commander-in-chief",
+    "field marshal",
+    "marshal",
     "general",
     "lieutenant general",
     "major general",
@@ -430,7 +432,9 @@ pub fn descriptor_class(noun: &str) -> Option<RoleClass> {
         "president" | "king" | "emir" | "monarch" | "head of state" => RoleClass::HeadOfState,
         "head of government" | "head of the government" => RoleClass::HeadOfGovernment,
         "prime minister" | "premier" | "chancellor" => RoleClass::HeadOfGovernment,
-        "general" | "commander" | "army chief" | "admiral" => RoleClass::Military,
+        "general" | "commander" | "army chief" | "admiral" | "field marshal" | "marshal" => {
+            RoleClass::Military
+        }
         "leader" | "chief" | "head" => RoleClass::Leader,
         "envoy" | "special envoy" | "negotiator" | "mediator" => RoleClass::Envoy,
         _ => return None,

@@ -605,6 +605,20 @@ fn mention_at(
             break;
         }
     }
+    // "the junta spokesman", "the army spokeswoman": after "the", a lowercase word or two
+    // may qualify the title.
+    if determiner == Some(true) && c.title_at(j).is_none() {
+        let qualified = (j + 1..j + 3).find(|&k| {
+            c.title_at(k).is_some()
+                && (j..k).all(|x| {
+                    c.lower_str(x)
+                        .is_some_and(|w| w.chars().all(char::is_alphabetic) && !is_stopword(w))
+                })
+        });
+        if let Some(k) = qualified {
+            j = k;
+        }
+    }
     let modifiers = modifiers_start..j;
     if let Some((title_len, title)) = c.title_at(j) {
         let title = title.to_string();
