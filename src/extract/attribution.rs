@@ -430,6 +430,13 @@ impl Paragraph<'_> {
                         })
                 }
             };
+            // "…, who has long said that …": the clause of a relative pronoun is no
+            // attribution of its own.
+            let relative = subject.is_some_and(|(m, _, _)| {
+                let first = self.mentions[m].toks.start;
+                self.lower_is(first, &["who", "which", "that"])
+            });
+            let subject = if relative { None } else { subject };
             if let Some((mention, time, background)) = subject {
                 let m = &self.mentions[mention];
                 let before = m.toks.start.checked_sub(1);
@@ -609,6 +616,7 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
         .rev()
         .find(|a| a.trailing && official(a))
         .filter(|a| attributions.last().is_some_and(|l| l.verb == a.verb))
+        .or_else(|| attributions.iter().find(|a| official(a)))
         .or_else(|| attributions.first())
         .cloned();
 
@@ -675,6 +683,7 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
                         .or_else(|| first_end.strip_suffix(" whereas"))
                         .or_else(|| first_end.strip_suffix(" but"))
                         .or_else(|| first_end.strip_suffix(" and"))
+                        .or_else(|| first_end.strip_suffix(" with"))
                         .unwrap_or(first_end)
                         .trim_end_matches([' ', ',', ';']);
                     out.candidates.push(make(
@@ -746,7 +755,7 @@ fn clause_boundary_before(p: &Paragraph, at: usize) -> bool {
     };
     p.punct(prev, ';')
         || p.lower_is(prev, &["while", "whereas"])
-        || (p.lower_is(prev, &["but", "and"]) && prev > 0 && p.punct(prev - 1, ','))
+        || (p.lower_is(prev, &["but", "and", "with"]) && prev > 0 && p.punct(prev - 1, ','))
 }
 
 /// A time expression in an opening phrase before the subject ("Speaking to reporters on

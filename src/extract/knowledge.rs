@@ -74,6 +74,17 @@ const FAMILY_NAME_FIRST: &[&str] = &[
     "Cambodia",
 ];
 
+/// Countries whose people are called by their given name on second mention ("Anwar",
+/// "Abiy", "Prabowo", "Phumtham").
+const GIVEN_NAME_USED: &[&str] = &[
+    "Malaysia",
+    "Indonesia",
+    "Thailand",
+    "Ethiopia",
+    "Eritrea",
+    "Iceland",
+];
+
 /// The people and institutions the extractor recognises by name.
 #[derive(Debug)]
 pub struct Gazetteer {
@@ -144,7 +155,9 @@ pub fn surnames_of(name: &str, country: Option<&str>) -> Vec<String> {
             }
         }
     }
-    if words.len() > 1 && country.is_some_and(|c| FAMILY_NAME_FIRST.contains(&c)) {
+    if words.len() > 1
+        && country.is_some_and(|c| FAMILY_NAME_FIRST.contains(&c) || GIVEN_NAME_USED.contains(&c))
+    {
         out.push(words[0].to_lowercase());
     }
     out

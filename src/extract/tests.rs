@@ -306,3 +306,20 @@ fn a_quote_around_its_attribution() {
     );
     assert_eq!(got[1].text, "but not at any price.");
 }
+
+#[test]
+fn a_relative_clause_with_its_own_speech_verb_keeps_the_subject() {
+    let got = run(
+        "Tamm, who has long said that Kowal leads a gang, added that the army would stay.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(
+        got.len(),
+        1,
+        "{:?}",
+        got.iter()
+            .map(|g| (&g.speaker, &g.text))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(got[0].speaker, "Boris Tamm");
+}

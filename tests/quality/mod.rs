@@ -278,6 +278,18 @@ fn held_out_articles_meet_the_quality_thresholds() {
     assert!(s.dedup_f1 >= 0.5, "dedup {s:?}");
 }
 
+/// A second set written the same way, in other formats (HTML with scripts and page
+/// chrome, Markdown with front matter, JSON) and on other conflicts.
+#[test]
+fn second_held_out_set_meets_the_quality_thresholds() {
+    let s = score_corpus("tests/data/heldout2", "tests/data/gold/heldout2.json");
+    assert!(s.precision >= 0.95, "precision {s:?}");
+    assert!(s.recall >= 0.95, "recall {s:?}");
+    assert!(s.speaker >= 0.95, "speaker {s:?}");
+    assert!(s.date >= 0.95, "date {s:?}");
+    assert!(s.conflict >= 0.9, "conflict {s:?}");
+}
+
 #[test]
 fn scoring_rules_match_the_gold_readme() {
     assert!(same_person("Sergey Lavrov", "Sergei Lavrov"));
