@@ -323,3 +323,50 @@ fn a_relative_clause_with_its_own_speech_verb_keeps_the_subject() {
     );
     assert_eq!(got[0].speaker, "Boris Tamm");
 }
+
+#[test]
+fn a_when_clause_takes_the_time_of_its_main_clause() {
+    let got = run(
+        "Fighting resumed on Monday, when Tamm announced that the truce was over.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got[0].date, on("2024-05-06"));
+}
+
+#[test]
+fn long_held_claims_are_background() {
+    let got = run(
+        "Tamm has long maintained that the border is closed.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].date, DateValue::Unknown);
+}
+
+#[test]
+fn ranks_and_qualified_titles() {
+    let text = "Army spokesperson Col. Karl Brandt said on Monday the lines held.\n“We will not retreat,” the army spokesperson said.";
+    let got = run(text, Some("2024-05-08"));
+    assert_eq!(
+        got.len(),
+        2,
+        "{:?}",
+        got.iter()
+            .map(|g| (&g.speaker, &g.text))
+            .collect::<Vec<_>>()
+    );
+    assert!(got.iter().all(|g| g.speaker == "Karl Brandt"));
+}
+
+#[test]
+fn an_agency_named_after_a_title_is_no_person() {
+    let got = run(
+        "Ruritania's official Zenda News Agency reported that shelling went on.",
+        Some("2024-05-08"),
+    );
+    assert!(
+        got.is_empty(),
+        "{:?}",
+        got.iter().map(|g| &g.speaker).collect::<Vec<_>>()
+    );
+}
