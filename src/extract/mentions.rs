@@ -2,7 +2,6 @@
 //! does not know, family names, pronouns, descriptions ("the Russian diplomat"), and
 //! subjects that are no official (sources, countries, news agencies).
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::knowledge::{Gazetteer, NameMatch};
@@ -451,7 +450,7 @@ pub fn find_mentions(
     lowered: &Lowered,
     in_quote: &[bool],
     gazetteer: &Gazetteer,
-    local_surnames: &HashSet<String>,
+    local_surnames: LocalNames,
 ) -> Vec<Mention> {
     let mut c = Cursor {
         text,
@@ -529,18 +528,16 @@ pub fn find_mentions(
     mentions
 }
 
-fn is_surname(word: &str, gazetteer: &Gazetteer, local: &HashSet<String>) -> bool {
+/// Whether `local` knows a lowercase name the article gave (unknown people, given names).
+type LocalNames<'a> = &'a dyn Fn(&str) -> bool;
+
+fn is_surname(word: &str, gazetteer: &Gazetteer, local: LocalNames) -> bool {
     let w = strip_possessive(word);
-    !gazetteer.by_surname(w).is_empty() || local.contains(&w.to_lowercase())
+    !gazetteer.by_surname(w).is_empty() || local(&w.to_lowercase())
 }
 
 /// The mention starting at token `i`, if one does.
-fn mention_at(
-    c: &Cursor,
-    i: usize,
-    gazetteer: &Gazetteer,
-    local: &HashSet<String>,
-) -> Option<Mention> {
+fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) -> Option<Mention> {
     let lower = c.lower_str(i)?;
     // Most words are lowercase words that start nothing: leave them at once.
     let can_start = c.capitalized(i)
@@ -773,23 +770,16 @@ mod tests {
         let toks = tokenize(text);
         let in_quote = vec![false; toks.len()];
         let lowered = Lowered::new(text, &toks);
-        find_mentions(
-            text,
-            &toks,
-            &lowered,
-            &in_quote,
-            &k.gazetteer,
-            &HashSet::new(),
-        )
-        .into_iter()
-        .map(|m| {
-            (
-                text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_string(),
-                m.kind,
-                m.title,
-            )
-        })
-        .collect()
+        find_mentions(text, &toks, &lowered, &in_quote, &k.gazetteer, &|_| false)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_string(),
+                    m.kind,
+                    m.title,
+                )
+            })
+            .collect()
     }
 
     #[test]

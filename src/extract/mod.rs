@@ -16,7 +16,7 @@ pub mod quotes;
 pub mod sentences;
 pub mod tokens;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -359,7 +359,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         let quotes = quotes::find_quotes(text);
         let quote_of = quote_of_tokens(&toks, &quotes);
         let in_quote: Vec<bool> = quote_of.iter().map(Option::is_some).collect();
-        let local: HashSet<String> = state.local_surnames.keys().cloned().collect();
+        let known_locally = |name: &str| state.local_surnames.contains_key(name);
         let lowered = tokens::Lowered::new(text, &toks);
         let mentions = find_mentions(
             text,
@@ -367,7 +367,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
             &lowered,
             &in_quote,
             &knowledge.gazetteer,
-            &local,
+            &known_locally,
         );
         let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
         let para = Paragraph {
