@@ -311,10 +311,17 @@ impl ArticleState<'_> {
     }
 }
 
-/// The tokens of each quote, for the sentence stages.
+/// The quote each token lies in, for the sentence stages: quotes and tokens are both in
+/// order, so one pass over each.
 fn quote_of_tokens(toks: &[tokens::Tok], quotes: &[quotes::Quote]) -> Vec<Option<usize>> {
+    let mut q = 0;
     toks.iter()
-        .map(|t| quotes.iter().position(|q| q.outer.contains(&t.start)))
+        .map(|t| {
+            while q < quotes.len() && quotes[q].outer.end <= t.start {
+                q += 1;
+            }
+            quotes.get(q).filter(|quote| quote.outer.contains(&t.start)).map(|_| q)
+        })
         .collect()
 }
 
