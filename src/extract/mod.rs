@@ -320,7 +320,10 @@ fn quote_of_tokens(toks: &[tokens::Tok], quotes: &[quotes::Quote]) -> Vec<Option
             while q < quotes.len() && quotes[q].outer.end <= t.start {
                 q += 1;
             }
-            quotes.get(q).filter(|quote| quote.outer.contains(&t.start)).map(|_| q)
+            quotes
+                .get(q)
+                .filter(|quote| quote.outer.contains(&t.start))
+                .map(|_| q)
         })
         .collect()
 }
