@@ -674,15 +674,32 @@ fn footer_text(
     m: Metrics,
     width: f32,
 ) -> String {
-    let outlets: BTreeSet<&str> = layout
+    let articles: BTreeSet<usize> = layout
         .items
         .iter()
         .flat_map(|i| &i.statements)
-        .filter_map(|&s| ds.articles[ds.statements[s].article].outlet.as_deref())
+        .map(|&s| ds.statements[s].article)
+        .collect();
+    let outlets: BTreeSet<&str> = articles
+        .iter()
+        .filter_map(|&a| ds.articles[a].outlet.as_deref())
         .collect();
     let outlets: Vec<&str> = outlets.into_iter().collect();
+    let unnamed = articles
+        .iter()
+        .filter(|&&a| ds.articles[a].outlet.is_none())
+        .count();
     let tail = {
         let mut t = String::new();
+        if unnamed > 0 {
+            let noun = if unnamed == 1 {
+                "article that names no outlet"
+            } else {
+                "articles that name no outlet"
+            };
+            let and = if outlets.is_empty() { "" } else { " and " };
+            let _ = write!(t, "{and}{unnamed} {noun}");
+        }
         if undated > 0 {
             let noun = if undated == 1 {
                 "statement"
@@ -702,7 +719,11 @@ fn footer_text(
     let mut named = outlets.len().min(MAX_FOOTER_OUTLETS);
     loop {
         let mut text = if outlets.is_empty() {
-            "Sources: none shown".to_owned()
+            if unnamed == 0 {
+                "Sources: none shown".to_owned()
+            } else {
+                "Sources: ".to_owned()
+            }
         } else {
             format!("Sources: {}", outlets[..named].join(", "))
         };
@@ -781,7 +802,7 @@ impl Level {
             Level::Day => true,
             Level::FiveDays => d.day() % 5 == 1 && d.day() < 30,
             Level::Month => d.day() == 1,
-            Level::Quarter => d.day() == 1 && d.month0() % 3 == 0,
+            Level::Quarter => d.day() == 1 && d.month0().is_multiple_of(3),
             Level::Year => d.ordinal() == 1,
             Level::FiveYears => d.ordinal() == 1 && d.year() % 5 == 0,
             Level::Decade => d.ordinal() == 1 && d.year() % 10 == 0,
@@ -1050,7 +1071,7 @@ mod tests {
         let years = ticks("2001-03-01", "2025-06-01", 1500.0);
         assert!(labels(&years.labels).contains(&"2010"));
         assert!(years.context.is_empty());
-        let months = ticks("2025-01-15", "2025-07-15", 1500.0);
+        let months = ticks("2025-01-15", "2025-07-15", 400.0);
         assert_eq!(
             labels(&months.labels),
             ["Feb", "Mar", "Apr", "May", "Jun", "Jul"]

@@ -38,7 +38,7 @@ pub fn synthetic(statements: usize, speakers: usize, conflicts: usize) -> Datase
             url: Some(format!("https://example.org/{i}")),
             published: None,
             text: text.to_owned(),
-            paragraphs: vec![0..text.len()],
+            paragraphs: std::iter::once(0..text.len()).collect(),
             offsets: OffsetMap::verbatim(0, text.len()),
             content_hash: i as u64,
         });
