@@ -463,13 +463,14 @@ fn marker(
         let x0 = xmap.x(item.start);
         let x1 = xmap.x(item.end);
         let sh = row_h * 0.5;
-        svg.rect(
+        svg.outlined_rect(
             x0,
             cy - sh / 2.0,
             (x1 - x0).max(2.0),
             sh,
             fill,
             c.span_opacity,
+            c.outline.map(|o| (o, (r * 0.15).max(0.6))),
         );
     }
     let cx = xmap.x(item.mid());
@@ -609,7 +610,15 @@ fn draw_legend(
         let r = size * 0.4;
         let mark_w = match e.mark {
             Mark::Swatch(rgb) => {
-                svg.rect(mx, y - size * 0.35, size * 0.7, size * 0.7, rgb, 1.0);
+                svg.outlined_rect(
+                    mx,
+                    y - size * 0.35,
+                    size * 0.7,
+                    size * 0.7,
+                    rgb,
+                    1.0,
+                    c.outline.map(|o| (o, m.scale)),
+                );
                 size
             }
             Mark::Circle(rgb) => {
@@ -977,12 +986,30 @@ impl Svg {
     }
 
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb, opacity: f32) {
+        self.outlined_rect(x, y, w, h, fill, opacity, None);
+    }
+
+    /// A rectangle with an outline, where the theme wants marks outlined (print).
+    #[expect(clippy::too_many_arguments, reason = "a rectangle and its paint")]
+    fn outlined_rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Rgb,
+        opacity: f32,
+        outline: Option<(Rgb, f32)>,
+    ) {
         let _ = write!(
             self.out,
             r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fill}""#
         );
         if opacity < 1.0 {
             let _ = write!(self.out, r#" fill-opacity="{opacity:.2}""#);
+        }
+        if let Some((stroke, width)) = outline {
+            let _ = write!(self.out, r#" stroke="{stroke}" stroke-width="{width:.2}""#);
         }
         self.out.push_str("/>\n");
     }
