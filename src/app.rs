@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use egui::{Key, Modifiers, Ui};
 
+use crate::export::{self, ExportRequest, ImageOptions};
 use crate::model::{Dataset, StatementIdx};
 use crate::pipeline::{PipelineOptions, load_dataset, load_dataset_files};
 use crate::timeline::{
@@ -172,6 +173,8 @@ pub struct App {
     /// Fit the timeline once the view being derived arrives.
     fit_when_derived: bool,
     error: Option<String>,
+    /// What the last export wrote.
+    notice: Option<String>,
     bottom_tab: BottomTab,
     settings_path: Option<PathBuf>,
     officials: Vec<String>,
@@ -201,6 +204,7 @@ impl App {
             deriving: None,
             fit_when_derived: false,
             error: None,
+            notice: None,
             bottom_tab: BottomTab::Statements,
             settings_path: options.settings_path,
             officials: options.officials,
@@ -337,9 +341,65 @@ impl App {
                     job.cancel.store(true, Ordering::Relaxed);
                 }
             }
+            Command::PickExportImage => {
+                let dialog = rfd::FileDialog::new()
+                    .set_file_name("timeline.png")
+                    .add_filter("PNG image", &["png"])
+                    .add_filter("SVG image", &["svg"]);
+                if let Some(path) = dialog.save_file() {
+                    self.apply(ctx, Command::Export(path));
+                }
+            }
+            Command::PickExportData => {
+                let dialog = rfd::FileDialog::new()
+                    .set_file_name("statements.csv")
+                    .add_filter("CSV", &["csv"])
+                    .add_filter("TimelineJS (.timeline.json)", &["json"])
+                    .add_filter("Statement JSON", &["json"]);
+                if let Some(path) = dialog.save_file() {
+                    self.apply(ctx, Command::Export(path));
+                }
+            }
+            Command::Export(path) => self.export(&path),
             Command::Fit => self.timeline.fit(),
             Command::ShowProblems => self.bottom_tab = BottomTab::Problems,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// What the last export wrote, or why it failed.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Exports what is shown, as the screen shows it: the current filter and lane mode.
+    fn export(&mut self, path: &Path) {
+        let Some(data) = &self.data else {
+            return;
+        };
+        let request = ExportRequest {
+            path: path.to_path_buf(),
+            filter: self.filter.clone(),
+            mode: self.lane_mode,
+            image: ImageOptions::new(
+                theme::EXPORT_SIZE.0,
+                theme::EXPORT_SIZE.1,
+                chrono::Local::now().date_naive(),
+            ),
+        };
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match export::export_file(&data.ds, &request) {
+            Ok(_) => {
+                self.error = None;
+                self.notice = Some(format!("Exported {name}"));
+            }
+            Err(e) => {
+                self.notice = None;
+                self.error = Some(format!("Export failed: {e}"));
+            }
         }
     }
 
@@ -659,6 +719,8 @@ impl App {
                 .as_ref()
                 .map_or(0, |d| ProblemsPanel::count(&d.ds)),
             busy: self.deriving.is_some(),
+            notice: self.notice.as_deref(),
+            can_export: self.data.is_some(),
         };
         egui::Panel::top("menu_bar").show(ui, |ui| {
             commands.extend(self.menu.ui(ui, &info));

@@ -9,9 +9,11 @@ use std::sync::{Arc, Mutex};
 use clap::{Args, Parser, Subcommand};
 
 use statement_timeline::app::{App, AppOptions, ScreenshotRequest, Source, pipeline_loader};
-use statement_timeline::export::json;
+use statement_timeline::export::{
+    self, ExportRequest, FilterSpec, ImageOptions, Preset, Theme, json,
+};
 use statement_timeline::pipeline::{PipelineOptions, load_dataset};
-use statement_timeline::timeline::Filter;
+use statement_timeline::timeline::{Filter, LaneMode};
 use statement_timeline::ui::{config, theme};
 
 #[derive(Parser)]
@@ -34,6 +36,62 @@ enum Cmd {
     Gui(GuiArgs),
     /// Extract the statements of a corpus folder and write them as JSON.
     Extract(ExtractArgs),
+    /// Export the filtered timeline as an image (PNG, SVG) or its statements as data
+    /// (CSV, TimelineJS JSON, extract JSON); the format follows the file name.
+    Export(ExportArgs),
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// Corpus folder (default: the bundled corpus).
+    #[arg(default_value = "assets/corpus")]
+    dir: PathBuf,
+    /// The file to write: .png, .svg, .csv, .timeline.json (TimelineJS) or .json.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Image width in pixels (default 1920, or the preset's).
+    #[arg(long, value_name = "W")]
+    width: Option<u32>,
+    /// Image height in pixels (default 1080, or the preset's).
+    #[arg(long, value_name = "H")]
+    height: Option<u32>,
+    /// A named image size: 1080p, 4k or a4.
+    #[arg(long, value_name = "NAME")]
+    preset: Option<Preset>,
+    /// light, dark or print (high contrast, readable in greyscale).
+    #[arg(long, default_value_t = Theme::Light)]
+    theme: Theme,
+    /// Only statements about this conflict (name, alias or a unique part; `none` for no
+    /// conflict; may be repeated).
+    #[arg(long = "conflict", value_name = "NAME")]
+    conflicts: Vec<String>,
+    /// Only statements by this official (name, alias or a unique part; may be repeated).
+    #[arg(long = "speaker", value_name = "NAME")]
+    speakers: Vec<String>,
+    /// First day: 2025, 2025-06 or 2025-06-24.
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Last day: 2025, 2025-06 or 2025-06-24.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Only statements whose text, official or article title contain these words.
+    #[arg(long, value_name = "TEXT")]
+    query: Option<String>,
+    /// Lanes per conflict (officials inside) or per official.
+    #[arg(long, value_enum, default_value_t = GroupBy::Conflict)]
+    group_by: GroupBy,
+    /// The image's title (and the TimelineJS title slide).
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    /// Skip files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 20_000_000)]
+    max_file_bytes: u64,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum GroupBy {
+    Conflict,
+    Official,
 }
 
 #[derive(Args)]
@@ -72,6 +130,7 @@ fn main() -> ExitCode {
     match cli.cmd {
         Some(Cmd::Gui(args)) => run_gui(args),
         Some(Cmd::Extract(args)) => run_extract(&args),
+        Some(Cmd::Export(args)) => run_export(&args),
         None => run_gui(cli.gui),
     }
 }
@@ -197,5 +256,82 @@ fn run_extract(args: &ExtractArgs) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_export(args: &ExportArgs) -> ExitCode {
+    if export::Format::from_path(&args.out).is_none() {
+        eprintln!(
+            "error: {}",
+            export::ExportError::UnknownFormat(args.out.clone())
+        );
+        return ExitCode::FAILURE;
+    }
+    let mut opts = PipelineOptions::default();
+    opts.load.max_file_bytes = args.max_file_bytes;
+    let data = match load_dataset(&args.dir, &opts, &mut |_, _| true) {
+        Ok(data) => data,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for problem in &data.problems {
+        eprintln!("{problem}");
+    }
+    let spec = FilterSpec {
+        conflicts: args.conflicts.clone(),
+        speakers: args.speakers.clone(),
+        from: args.from.clone(),
+        to: args.to.clone(),
+        query: args.query.clone(),
+    };
+    let filter = match spec.resolve(&data) {
+        Ok(filter) => filter,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (w, h) = args.preset.map_or((1920, 1080), Preset::size);
+    let image = ImageOptions {
+        theme: args.theme,
+        title: args.title.clone(),
+        ..ImageOptions::new(
+            args.width.unwrap_or(w),
+            args.height.unwrap_or(h),
+            chrono::Utc::now().date_naive(),
+        )
+    };
+    let request = ExportRequest {
+        path: args.out.clone(),
+        filter,
+        mode: match args.group_by {
+            GroupBy::Conflict => LaneMode::ByConflict,
+            GroupBy::Official => LaneMode::BySpeaker,
+        },
+        image,
+    };
+    match export::export_file(&data, &request) {
+        Ok(summary) => {
+            eprintln!(
+                "wrote {} ({} bytes, {} {})",
+                args.out.display(),
+                summary.bytes,
+                summary.written,
+                if summary.format.is_image() {
+                    "dated statements drawn"
+                } else if summary.format == export::Format::TimelineJs {
+                    "slides"
+                } else {
+                    "statements"
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

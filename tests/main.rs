@@ -2,5 +2,6 @@
 
 mod cli;
 mod core;
+mod export;
 mod quality;
 mod ui;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Dataset, DateValue, Problem};
+use crate::model::{Dataset, DateValue, Problem, StatementIdx};
 
 #[derive(Debug, Serialize)]
 pub struct ExportArticle<'a> {
@@ -46,6 +46,16 @@ pub struct Export<'a> {
 
 /// The export of a dataset, borrowing its text.
 pub fn export(data: &Dataset) -> Export<'_> {
+    let all: Vec<StatementIdx> = (0..data.statements.len()).collect();
+    export_some(data, &all)
+}
+
+/// The export of some statements of a dataset (with all its articles and problems), in
+/// the dataset's order whatever the order of `statements`.
+pub fn export_some<'a>(data: &'a Dataset, statements: &[StatementIdx]) -> Export<'a> {
+    let mut order = statements.to_vec();
+    order.sort_unstable();
+    order.dedup();
     let articles = data
         .articles
         .iter()
@@ -57,9 +67,9 @@ pub fn export(data: &Dataset) -> Export<'_> {
             published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
         })
         .collect();
-    let statements = data
-        .statements
+    let statements = order
         .iter()
+        .filter_map(|&i| data.statements.get(i))
         .map(|s| {
             let article = &data.articles[s.article];
             let file_span = article.offsets.range_to_file(&s.span);
@@ -97,5 +107,11 @@ pub fn export(data: &Dataset) -> Export<'_> {
 /// The export as pretty-printed JSON.
 pub fn to_json(data: &Dataset) -> String {
     serde_json::to_string_pretty(&export(data))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The export of the statements `shown`, as pretty-printed JSON.
+pub fn to_json_filtered(data: &Dataset, shown: &[StatementIdx]) -> String {
+    serde_json::to_string_pretty(&export_some(data, shown))
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

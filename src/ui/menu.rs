@@ -21,6 +21,10 @@ pub struct MenuInfo<'a> {
     pub problems: usize,
     /// A new view of the data is being derived.
     pub busy: bool,
+    /// What the last action did ("Exported timeline.png").
+    pub notice: Option<&'a str>,
+    /// Whether there is data to export.
+    pub can_export: bool,
 }
 
 #[derive(Debug, Default)]
@@ -36,6 +40,19 @@ impl MenuPanel {
                 }
                 if ui.button("Open files…").clicked() {
                     commands.push(Command::PickFiles);
+                }
+                ui.separator();
+                if ui
+                    .add_enabled(info.can_export, egui::Button::new("Export image…"))
+                    .clicked()
+                {
+                    commands.push(Command::PickExportImage);
+                }
+                if ui
+                    .add_enabled(info.can_export, egui::Button::new("Export data…"))
+                    .clicked()
+                {
+                    commands.push(Command::PickExportData);
                 }
                 ui.separator();
                 if ui.button("Quit").clicked() {
@@ -72,6 +89,9 @@ impl MenuPanel {
             if info.busy {
                 ui.spinner();
                 ui.weak("Filtering…");
+            }
+            if let Some(notice) = info.notice {
+                ui.weak(notice);
             }
             if let Some(error) = info.error {
                 ui.colored_label(theme::ERROR, error);

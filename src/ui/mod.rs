@@ -40,6 +40,13 @@ pub enum Command {
     /// Ask for files (a native dialog), then load them.
     PickFiles,
     CancelLoad,
+    /// Ask where to save an image of the timeline (a native dialog), then export it.
+    PickExportImage,
+    /// Ask where to save the shown statements as CSV or JSON, then export them.
+    PickExportData,
+    /// Export what is shown, with the current filter and lane mode, to this file; the
+    /// format follows its name.
+    Export(PathBuf),
     /// Zoom the timeline out to show everything.
     Fit,
     ShowProblems,

@@ -5,18 +5,21 @@ use egui::{Color32, FontFamily, FontId, Stroke, Vec2};
 
 use crate::timeline::Swatch;
 
-/// Conflict colours: Okabe–Ito, told apart by colour-blind readers too.
-const PALETTE: [Color32; 8] = [
-    Color32::from_rgb(0, 114, 178),
-    Color32::from_rgb(213, 94, 0),
-    Color32::from_rgb(0, 158, 115),
-    Color32::from_rgb(204, 121, 167),
-    Color32::from_rgb(230, 159, 0),
-    Color32::from_rgb(86, 180, 233),
-    Color32::from_rgb(150, 110, 40),
-    Color32::from_rgb(120, 90, 200),
-];
-const NO_CONFLICT: Color32 = Color32::from_rgb(120, 120, 120);
+/// Conflict colours: the export's palette (Okabe–Ito), so screen and image agree.
+const PALETTE: [Color32; 8] = {
+    let rgb = crate::export::theme::CONFLICT_RGB;
+    let mut out = [Color32::BLACK; 8];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = Color32::from_rgb(rgb[i][0], rgb[i][1], rgb[i][2]);
+        i += 1;
+    }
+    out
+};
+const NO_CONFLICT: Color32 = {
+    let [r, g, b] = crate::export::theme::NO_CONFLICT_RGB;
+    Color32::from_rgb(r, g, b)
+};
 
 pub fn swatch(s: Swatch) -> Color32 {
     match s {
@@ -96,6 +99,8 @@ pub const BOTTOM_PANEL_HEIGHT: f32 = 190.0;
 pub const LIST_ROW_HEIGHT: f32 = 20.0;
 /// Column widths of the statement list: date, speaker, conflict; the text takes the rest.
 pub const LIST_COLUMNS: [f32; 3] = [110.0, 170.0, 170.0];
+/// Size of an image exported from the app (File → Export image…).
+pub const EXPORT_SIZE: (u32, u32) = (1920, 1080);
 pub const DEFAULT_WINDOW: Vec2 = Vec2::new(1400.0, 860.0);
 
 pub fn small() -> FontId {
