@@ -435,7 +435,8 @@ impl Paragraph<'_> {
             let relative = subject.is_some_and(|(m, _, _)| {
                 let first = self.mentions[m].toks.start;
                 // Case matters: "WHO said" is the World Health Organization.
-                self.word(first).is_some_and(|w| matches!(w, "who" | "which" | "that"))
+                self.word(first)
+                    .is_some_and(|w| matches!(w, "who" | "which" | "that"))
             });
             let subject = if relative { None } else { subject };
             if let Some((mention, time, background)) = subject {
