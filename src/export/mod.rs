@@ -189,26 +189,4 @@ mod tests {
         assert_eq!(f("t.txt"), None);
         assert_eq!(f("t"), None);
     }
-
-    #[test]
-    fn the_core_export_knows_nothing_of_egui() {
-        let sources = [
-            ("mod.rs", include_str!("mod.rs")),
-            ("svg.rs", include_str!("svg.rs")),
-            ("image.rs", include_str!("image.rs")),
-            ("csv.rs", include_str!("csv.rs")),
-            ("timelinejs.rs", include_str!("timelinejs.rs")),
-            ("theme.rs", include_str!("theme.rs")),
-            ("fonts.rs", include_str!("fonts.rs")),
-        ];
-        for (file, text) in sources {
-            for line in text.lines().map(str::trim_start) {
-                let import = line.starts_with("use ") || line.starts_with("pub use ");
-                assert!(
-                    !(import && (line.contains("egui") || line.contains("eframe"))),
-                    "{file} imports the UI: {line}"
-                );
-            }
-        }
-    }
 }

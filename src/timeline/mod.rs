@@ -93,26 +93,6 @@ mod tests {
     }
 
     #[test]
-    fn the_timeline_core_knows_nothing_of_egui() {
-        let sources = [
-            ("mod.rs", include_str!("mod.rs")),
-            ("filter.rs", include_str!("filter.rs")),
-            ("index.rs", include_str!("index.rs")),
-            ("layout.rs", include_str!("layout.rs")),
-            ("lod.rs", include_str!("lod.rs")),
-        ];
-        for (file, text) in sources {
-            for line in text.lines().map(str::trim_start) {
-                let import = line.starts_with("use ") || line.starts_with("pub use ");
-                assert!(
-                    !(import && (line.contains("egui") || line.contains("eframe"))),
-                    "{file} imports the UI: {line}"
-                );
-            }
-        }
-    }
-
-    #[test]
     fn day_numbers_round_trip() {
         assert_eq!(day_number(day("1970-01-01")), 0.0);
         assert_eq!(day_number(day("1970-01-02")), 1.0);

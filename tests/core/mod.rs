@@ -1,3 +1,4 @@
 //! Tests of the core library (ingest and extraction) through its public API.
 
 mod fuzz;
+mod layers;
