@@ -222,19 +222,32 @@ fn start_source(dir: Option<&Path>, settings: Option<&Path>) -> Source {
     }
 }
 
-fn run_extract(args: &ExtractArgs) -> ExitCode {
+/// Loads a corpus for a command: problems go to stderr, and `None` when the folder
+/// itself cannot be read (said on stderr too).
+fn load_for_command_line(
+    dir: &Path,
+    max_file_bytes: u64,
+) -> Option<statement_timeline::model::Dataset> {
     let mut opts = PipelineOptions::default();
-    opts.load.max_file_bytes = args.max_file_bytes;
-    let data = match load_dataset(&args.dir, &opts, &mut |_, _| true) {
-        Ok(data) => data,
+    opts.load.max_file_bytes = max_file_bytes;
+    match load_dataset(dir, &opts, &mut |_, _| true) {
+        Ok(data) => {
+            for problem in &data.problems {
+                eprintln!("{problem}");
+            }
+            Some(data)
+        }
         Err(e) => {
             eprintln!("error: {e}");
-            return ExitCode::FAILURE;
+            None
         }
-    };
-    for problem in &data.problems {
-        eprintln!("{problem}");
     }
+}
+
+fn run_extract(args: &ExtractArgs) -> ExitCode {
+    let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes) else {
+        return ExitCode::FAILURE;
+    };
     let text = json::to_json(&data);
     let written = if args.json.as_os_str() == "-" {
         println!("{text}");
@@ -267,18 +280,9 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let mut opts = PipelineOptions::default();
-    opts.load.max_file_bytes = args.max_file_bytes;
-    let data = match load_dataset(&args.dir, &opts, &mut |_, _| true) {
-        Ok(data) => data,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes) else {
+        return ExitCode::FAILURE;
     };
-    for problem in &data.problems {
-        eprintln!("{problem}");
-    }
     let spec = FilterSpec {
         conflicts: args.conflicts.clone(),
         speakers: args.speakers.clone(),
