@@ -87,6 +87,21 @@ pub struct AppOptions {
     pub select: Option<String>,
 }
 
+impl AppOptions {
+    /// Options that load nothing at start, remember nothing and start unfiltered.
+    pub fn new(loader: Loader) -> Self {
+        Self {
+            source: None,
+            loader,
+            settings_path: None,
+            screenshot: None,
+            filter: Filter::default(),
+            officials: Vec::new(),
+            select: None,
+        }
+    }
+}
+
 /// A screenshot to take once the corpus is on screen; the outcome is left in `result`.
 #[derive(Clone)]
 pub struct ScreenshotRequest {
@@ -227,18 +242,7 @@ impl App {
 
     /// An app showing `ds`, with nothing loading: for tests and embedding.
     pub fn with_dataset(ctx: &egui::Context, ds: Dataset, loader: Loader) -> Self {
-        let mut app = Self::new(
-            ctx,
-            AppOptions {
-                source: None,
-                loader,
-                settings_path: None,
-                screenshot: None,
-                filter: Filter::default(),
-                officials: Vec::new(),
-                select: None,
-            },
-        );
+        let mut app = Self::new(ctx, AppOptions::new(loader));
         app.set_dataset(ds);
         app
     }

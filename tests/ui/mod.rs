@@ -315,12 +315,7 @@ fn loading_runs_in_the_background_with_progress() {
                 &cc.egui_ctx,
                 AppOptions {
                     source: Some(Source::Folder(PathBuf::from("corpus"))),
-                    loader,
-                    settings_path: None,
-                    screenshot: None,
-                    filter: Filter::default(),
-                    officials: Vec::new(),
-                    select: None,
+                    ..AppOptions::new(loader)
                 },
             )
         });
@@ -350,12 +345,7 @@ fn a_load_can_be_cancelled_and_the_window_keeps_answering() {
                 &cc.egui_ctx,
                 AppOptions {
                     source: Some(Source::Folder(PathBuf::from("big-corpus"))),
-                    loader,
-                    settings_path: None,
-                    screenshot: None,
-                    filter: Filter::default(),
-                    officials: Vec::new(),
-                    select: None,
+                    ..AppOptions::new(loader)
                 },
             )
         });
