@@ -45,10 +45,12 @@ fn synonym(stem: &str) -> &str {
 
 /// A crude stem: enough to meet "welcomed" and "welcome", "conclusions" and "conclusion".
 fn stem(lowercase_word: &str) -> &str {
-    let w = lowercase_word
-        .trim_end_matches(['\'', '’'])
-        .trim_end_matches("'s")
-        .trim_end_matches("’s");
+    // `strip_suffix` with a `&str` is a byte comparison; `trim_end_matches` with one
+    // builds a substring searcher on every call, and this runs for every word.
+    let mut w = lowercase_word.trim_end_matches(['\'', '’']);
+    while let Some(rest) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        w = rest;
+    }
     let mut s = w;
     for suffix in [
         "ations", "ation", "ingly", "ing", "edly", "ed", "ly", "es", "s", "e", "y",
@@ -75,13 +77,14 @@ fn stem_key(stem: &str, word: &str) -> StemKey {
 /// no allocation per word (this runs over every statement of a corpus).
 pub fn content_stems(text: &str, name: &str) -> Vec<StemKey> {
     let mut lower = String::with_capacity(32);
-    let mut keys: Vec<StemKey> = Vec::new();
+    let mut keys: Vec<StemKey> = Vec::with_capacity(text.len() / 8);
     let name_words: Vec<&str> = name.split_whitespace().collect();
     for t in tokenize(text).iter().filter(|t| t.is_word()) {
         let word = &text[t.range()];
         lower.clear();
         if word.is_ascii() {
-            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
         } else {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
@@ -90,7 +93,12 @@ pub fn content_stems(text: &str, name: &str) -> Vec<StemKey> {
         let in_name = name_words
             .iter()
             .any(|n| n.len() == bare.len() && n.eq_ignore_ascii_case(bare));
-        if w.chars().any(char::is_alphabetic) && !is_stopword(w) && !is_frame_word(w) && !in_name {
+        let has_letter = if w.is_ascii() {
+            w.bytes().any(|b| b.is_ascii_alphabetic())
+        } else {
+            w.chars().any(char::is_alphabetic)
+        };
+        if has_letter && !in_name && !is_stopword(w) && !is_frame_word(w) {
             keys.push(stem_key(stem(w), w));
         }
     }

@@ -463,7 +463,7 @@ pub fn find_mentions(
     let c = c;
     let mut covered = vec![false; toks.len()];
     let mut mentions = Vec::new();
-    let names: Vec<NameMatch> = gazetteer.find_names(text);
+    let names = names_outside_quotes(text, toks, in_quote, gazetteer);
     let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
 
     // Known people first: their titles may contain an institution ("Kremlin spokesman").
@@ -526,6 +526,41 @@ pub fn find_mentions(
         };
     }
     mentions
+}
+
+/// The gazetteer's names in the stretches of `text` outside quotes: a name inside a
+/// quote is never a mention, and quotes are much of a news paragraph, so they are not
+/// searched at all.
+fn names_outside_quotes(
+    text: &str,
+    toks: &[Tok],
+    in_quote: &[bool],
+    gazetteer: &Gazetteer,
+) -> Vec<NameMatch> {
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if in_quote[i] {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i < toks.len() && !in_quote[i] {
+            i += 1;
+        }
+        let (start, end) = (toks[first].start, toks[i - 1].end);
+        names.extend(
+            gazetteer
+                .find_names(&text[start..end])
+                .into_iter()
+                .map(|m| NameMatch {
+                    start: m.start + start,
+                    end: m.end + start,
+                    ..m
+                }),
+        );
+    }
+    names
 }
 
 /// Whether `local` knows a lowercase name the article gave (unknown people, given names).

@@ -42,44 +42,53 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '_')
 }
 
+/// The character at byte `i` and its length, without decoding when it is ASCII (most
+/// of any news text).
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Splits `text` into word and punctuation tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if !is_word_char(c) {
             toks.push(Tok {
                 start: i,
-                end: i + c.len_utf8(),
+                end: i + len,
                 kind: TokKind::Punct(c),
             });
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let start = i;
+        i += len;
+        while let Some((d, len)) = char_at(text, i) {
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if is_joiner(d) {
-                // Keep the joiner only when a word character follows it ("U.S", "al-Assad"),
-                // or for the final dot of an abbreviation like "U.S." (handled by sentences).
-                let after = text[j + d.len_utf8()..].chars().next();
-                if after.is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+                i += len;
+            } else if is_joiner(d)
+                // Keep the joiner only when a word character follows it ("U.S", "al-Assad");
+                // the final dot of an abbreviation like "U.S." is left to sentences.
+                && char_at(text, i + len).is_some_and(|(after, _)| is_word_char(after))
+            {
+                i += len;
             } else {
                 break;
             }
         }
         toks.push(Tok {
-            start: i,
-            end,
+            start,
+            end: i,
             kind: TokKind::Word,
         });
     }
@@ -102,7 +111,8 @@ impl Lowered {
             let start = buf.len();
             let word = &text[t.range()];
             if word.is_ascii() {
-                buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                buf.push_str(word);
+                buf[start..].make_ascii_lowercase();
             } else {
                 buf.extend(word.chars().flat_map(char::to_lowercase));
             }
