@@ -184,6 +184,9 @@ struct GuiArgs {
     /// Start with the first statement (in time) whose text contains TEXT selected.
     #[arg(long, value_name = "TEXT")]
     select: Option<String>,
+    /// Start presenting, full screen, from the selected statement's slide.
+    #[arg(long)]
+    present: bool,
 }
 
 fn main() -> ExitCode {
@@ -229,6 +232,7 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         filter,
         officials: args.officials,
         select: args.select,
+        present: args.present,
     };
     let run = eframe::run_native(
         "statement-timeline",
