@@ -201,6 +201,8 @@ pub struct App {
     /// Whether the presentation is on, and whether to turn it on once data arrives.
     presenting: bool,
     present_on_load: bool,
+    /// Whether the window was full screen before the presentation, to leave it so.
+    was_fullscreen: bool,
     /// The slides, and the `generation` of the view they were made from; made when the
     /// presentation starts, as only it needs them.
     deck: Option<(u64, Deck)>,
@@ -237,6 +239,7 @@ impl App {
             select_text: options.select,
             presenting: false,
             present_on_load: options.present,
+            was_fullscreen: false,
             deck: None,
             screenshot: options
                 .screenshot
@@ -402,7 +405,9 @@ impl App {
             Command::Present => self.present(),
             Command::LeavePresentation => {
                 self.presenting = false;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                if !self.was_fullscreen {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                }
                 if let Some(s) = self.selected {
                     self.timeline.reveal(s);
                 }
@@ -484,10 +489,11 @@ impl App {
     /// Turns the presentation on, full screen, at the selected event's slide (the first
     /// slide when nothing on a slide is selected).
     fn present(&mut self) {
-        if self.data.is_none() {
+        if self.data.is_none() || self.presenting {
             return;
         }
         self.presenting = true;
+        self.was_fullscreen = self.ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
         self.sync_deck();
         self.ctx
             .send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));

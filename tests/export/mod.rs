@@ -512,6 +512,20 @@ fn the_slides_command_writes_a_png_a_slide_and_a_pdf_of_them_all() {
     assert!(result.status.success());
     let n = std::fs::read_dir(&peskov).expect("listed").count();
     assert!(n > 0 && n < deck.len(), "{n} of {}", deck.len());
+
+    // A filter that leaves no dated event writes nothing, and says why.
+    let none = dir.path().join("none");
+    let result = bin()
+        .arg("slides")
+        .arg(root().join("assets/corpus"))
+        .args(["--from", "1990", "--to", "1990"])
+        .arg("--out")
+        .arg(&none)
+        .output()
+        .expect("runs");
+    assert!(!result.status.success());
+    assert!(String::from_utf8_lossy(&result.stderr).contains("no slides to write"));
+    assert!(!none.exists());
 }
 
 #[test]
