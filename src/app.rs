@@ -9,15 +9,16 @@ use std::sync::{Arc, Mutex};
 
 use egui::{Key, Modifiers, Ui};
 
-use crate::export::{self, ExportRequest, ImageOptions};
+use crate::export::{self, ExportRequest, ImageOptions, SlideOptions, SlidesRequest, Theme};
 use crate::model::{Dataset, StatementIdx};
 use crate::pipeline::{PipelineOptions, load_dataset, load_dataset_files};
 use crate::timeline::{
-    DatasetIndex, DensityIndex, Facets, Filter, LaneMode, LayoutOptions, TimelineLayout,
+    DatasetIndex, Deck, DensityIndex, Facets, Filter, LaneMode, LayoutOptions, TimelineLayout,
 };
 use crate::ui::config::Settings;
 use crate::ui::filter_bar::FilterBar;
 use crate::ui::menu::{MenuInfo, MenuPanel};
+use crate::ui::presentation::{PresentationInfo, PresentationPanel};
 use crate::ui::problems::ProblemsPanel;
 use crate::ui::source::SourcePanel;
 use crate::ui::statement_list::StatementList;
@@ -85,6 +86,8 @@ pub struct AppOptions {
     pub officials: Vec<String>,
     /// Select the first statement (in time) whose text contains this.
     pub select: Option<String>,
+    /// Start presenting once the corpus is loaded (from the selected statement's slide).
+    pub present: bool,
 }
 
 impl AppOptions {
@@ -98,6 +101,7 @@ impl AppOptions {
             filter: Filter::default(),
             officials: Vec::new(),
             select: None,
+            present: false,
         }
     }
 }
@@ -194,6 +198,14 @@ pub struct App {
     settings_path: Option<PathBuf>,
     officials: Vec<String>,
     select_text: Option<String>,
+    /// Whether the presentation is on, and whether to turn it on once data arrives.
+    presenting: bool,
+    present_on_load: bool,
+    /// Whether the window was full screen before the presentation, to leave it so.
+    was_fullscreen: bool,
+    /// The slides, and the `generation` of the view they were made from; made when the
+    /// presentation starts, as only it needs them.
+    deck: Option<(u64, Deck)>,
     screenshot: Option<(ScreenshotRequest, ScreenshotState)>,
     menu: MenuPanel,
     filter_bar: FilterBar,
@@ -201,6 +213,7 @@ pub struct App {
     list: StatementList,
     source_panel: SourcePanel,
     problems: ProblemsPanel,
+    presentation: PresentationPanel,
 }
 
 impl App {
@@ -224,6 +237,10 @@ impl App {
             settings_path: options.settings_path,
             officials: options.officials,
             select_text: options.select,
+            presenting: false,
+            present_on_load: options.present,
+            was_fullscreen: false,
+            deck: None,
             screenshot: options
                 .screenshot
                 .map(|request| (request, ScreenshotState::Waiting(0))),
@@ -233,6 +250,7 @@ impl App {
             list: StatementList::default(),
             source_panel: SourcePanel::default(),
             problems: ProblemsPanel,
+            presentation: PresentationPanel,
         };
         if let Some(source) = options.source {
             app.start_load(ctx, source);
@@ -295,6 +313,19 @@ impl App {
 
     pub fn timeline(&self) -> &TimelinePanel {
         &self.timeline
+    }
+
+    /// Whether the presentation is on.
+    pub fn is_presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// The slides of the presentation, while it is on.
+    pub fn deck(&self) -> Option<&Deck> {
+        self.deck
+            .as_ref()
+            .map(|(_, deck)| deck)
+            .filter(|_| self.presenting)
     }
 
     /// Applies a command, as if a panel had sent it.
@@ -365,6 +396,22 @@ impl App {
                 }
             }
             Command::Export(path) => self.export(&path),
+            Command::PickExportSlides => {
+                if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+                    self.apply(ctx, Command::ExportSlides(dir));
+                }
+            }
+            Command::ExportSlides(dir) => self.export_slides(&dir),
+            Command::Present => self.present(),
+            Command::LeavePresentation => {
+                self.presenting = false;
+                if !self.was_fullscreen {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                }
+                if let Some(s) = self.selected {
+                    self.timeline.reveal(s);
+                }
+            }
             Command::Fit => self.timeline.fit(),
             Command::ShowProblems => self.bottom_tab = BottomTab::Problems,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -404,6 +451,75 @@ impl App {
                 self.notice = None;
                 self.error = Some(format!("Export failed: {e}"));
             }
+        }
+    }
+
+    /// Writes the slides of what is shown to `dir`, as the presentation shows them, with
+    /// a PDF of them all beside them.
+    fn export_slides(&mut self, dir: &Path) {
+        let Some(data) = &self.data else {
+            return;
+        };
+        let request = SlidesRequest {
+            dir: dir.to_path_buf(),
+            pdf: Some(dir.join(SLIDES_PDF)),
+            filter: self.filter.clone(),
+            options: SlideOptions {
+                width: theme::EXPORT_SIZE.0,
+                height: theme::EXPORT_SIZE.1,
+                theme: Theme::Dark,
+            },
+        };
+        match export::export_slides(&data.ds, &request) {
+            Ok(summary) => {
+                self.error = None;
+                self.notice = Some(format!(
+                    "Exported {} slides and {SLIDES_PDF} to {}",
+                    summary.files.len(),
+                    display_name(dir)
+                ));
+            }
+            Err(e) => {
+                self.notice = None;
+                self.error = Some(format!("Export failed: {e}"));
+            }
+        }
+    }
+
+    /// Turns the presentation on, full screen, at the selected event's slide (the first
+    /// slide when nothing on a slide is selected).
+    fn present(&mut self) {
+        if self.data.is_none() || self.presenting {
+            return;
+        }
+        self.presenting = true;
+        self.was_fullscreen = self.ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+        self.sync_deck();
+        self.ctx
+            .send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    /// Makes the slides again when the view changed under the presentation (another
+    /// corpus was dropped on it), and keeps a slide's event selected.
+    fn sync_deck(&mut self) {
+        let Some(data) = &self.data else {
+            return;
+        };
+        if self
+            .deck
+            .as_ref()
+            .is_none_or(|(g, _)| *g != self.generation)
+        {
+            let deck = Deck::build(&data.ds, &data.derived.shown);
+            self.deck = Some((self.generation, deck));
+        }
+        if let Some((_, deck)) = &self.deck
+            && self.selected.and_then(|s| deck.slide_of(s)).is_none()
+        {
+            self.selected = deck
+                .slides()
+                .first()
+                .map(crate::timeline::Item::representative);
         }
     }
 
@@ -603,6 +719,9 @@ impl App {
                 self.timeline.reveal(s);
             }
         }
+        if std::mem::take(&mut self.present_on_load) {
+            self.present();
+        }
     }
 
     fn keyboard(&self, ui: &mut Ui) -> Vec<Command> {
@@ -619,6 +738,9 @@ impl App {
             }
             if i.consume_key(Modifiers::NONE, Key::L) {
                 commands.push(Command::ToggleLanes);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F5) {
+                commands.push(Command::Present);
             }
         });
         if self.selected.is_some()
@@ -697,6 +819,15 @@ impl App {
         self.poll_load();
         self.poll_derived();
         let ctx = ui.ctx().clone();
+        if self.presenting && self.data.is_some() {
+            self.sync_deck();
+            let commands = self.presentation_ui(ui);
+            for command in commands {
+                self.apply(&ctx, command);
+            }
+            self.screenshot_step(&ctx);
+            return;
+        }
         let mut commands = self.keyboard(ui);
         commands.extend(Self::dropped(ui));
 
@@ -804,6 +935,42 @@ impl App {
         self.screenshot_step(&ctx);
     }
 }
+
+impl App {
+    /// The presentation, alone in the window.
+    fn presentation_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let (Some(data), Some((_, deck))) = (&self.data, &self.deck) else {
+            return Vec::new();
+        };
+        let view = View {
+            ds: &data.ds,
+            index: &data.index,
+            filter: &self.filter,
+            shown: &data.derived.shown,
+            facets: &data.derived.facets,
+            layout: &data.derived.layout,
+            density: &data.derived.density,
+            lane_mode: self.lane_mode,
+            selected: self.selected,
+            generation: self.generation,
+            busy: self.deriving.is_some(),
+        };
+        let info = PresentationInfo {
+            notice: self.notice.as_deref(),
+            error: self.error.as_deref(),
+        };
+        let mut commands = Vec::new();
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.fill(theme::PRESENT_BACKGROUND))
+            .show(ui, |ui| {
+                commands = self.presentation.ui(ui, &view, deck, &info);
+            });
+        commands
+    }
+}
+
+/// The name of the PDF an export of slides from the app writes beside the PNGs.
+const SLIDES_PDF: &str = "slides.pdf";
 
 /// The central area before any corpus is loaded.
 fn empty_ui(ui: &mut Ui, loading: Option<&LoadJob>, error: Option<&str>) -> Vec<Command> {

@@ -10,8 +10,9 @@ use clap::{Args, Parser, Subcommand};
 
 use statement_timeline::app::{App, AppOptions, ScreenshotRequest, Source, pipeline_loader};
 use statement_timeline::export::{
-    self, ExportRequest, FilterSpec, ImageOptions, Preset, Theme, json,
+    self, ExportRequest, FilterSpec, ImageOptions, Preset, SlideOptions, SlidesRequest, Theme, json,
 };
+use statement_timeline::model::Dataset;
 use statement_timeline::pipeline::{PipelineOptions, load_dataset};
 use statement_timeline::timeline::{Filter, LaneMode};
 use statement_timeline::ui::{config, theme};
@@ -39,6 +40,9 @@ enum Cmd {
     /// Export the filtered timeline as an image (PNG, SVG) or its statements as data
     /// (CSV, TimelineJS JSON, extract JSON); the format follows the file name.
     Export(ExportArgs),
+    /// Write the presentation's slides, one PNG per event of the filter (slide-001.png
+    /// on), and optionally one PDF of them all.
+    Slides(SlidesArgs),
 }
 
 #[derive(Args)]
@@ -49,6 +53,44 @@ struct ExportArgs {
     /// The file to write: .png, .svg, .csv, .timeline.json (TimelineJS) or .json.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    #[command(flatten)]
+    image: ImageArgs,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Lanes per conflict (officials inside) or per official.
+    #[arg(long, value_enum, default_value_t = GroupBy::Conflict)]
+    group_by: GroupBy,
+    /// The image's title (and the TimelineJS title slide).
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    /// Skip files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 20_000_000)]
+    max_file_bytes: u64,
+}
+
+#[derive(Args)]
+struct SlidesArgs {
+    /// Corpus folder (default: the bundled corpus).
+    #[arg(default_value = "assets/corpus")]
+    dir: PathBuf,
+    /// The folder to write slide-001.png… to (made if missing).
+    #[arg(long, value_name = "FOLDER")]
+    out: PathBuf,
+    /// Also write every slide, a page each, to this PDF.
+    #[arg(long, value_name = "FILE")]
+    pdf: Option<PathBuf>,
+    #[command(flatten)]
+    image: ImageArgs,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Skip files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 20_000_000)]
+    max_file_bytes: u64,
+}
+
+/// Size and look of an image, shared by `export` and `slides`.
+#[derive(Args)]
+struct ImageArgs {
     /// Image width in pixels (default 1920, or the preset's).
     #[arg(long, value_name = "W")]
     width: Option<u32>,
@@ -61,6 +103,18 @@ struct ExportArgs {
     /// light, dark or print (high contrast, readable in greyscale).
     #[arg(long, default_value_t = Theme::Light)]
     theme: Theme,
+}
+
+impl ImageArgs {
+    fn size(&self) -> (u32, u32) {
+        let (w, h) = self.preset.map_or((1920, 1080), Preset::size);
+        (self.width.unwrap_or(w), self.height.unwrap_or(h))
+    }
+}
+
+/// Which statements to export, shared by `export` and `slides`.
+#[derive(Args)]
+struct FilterArgs {
     /// Only statements about this conflict (name, alias or a unique part; `none` for no
     /// conflict; may be repeated).
     #[arg(long = "conflict", value_name = "NAME")]
@@ -77,15 +131,22 @@ struct ExportArgs {
     /// Only statements whose text, official or article title contain these words.
     #[arg(long, value_name = "TEXT")]
     query: Option<String>,
-    /// Lanes per conflict (officials inside) or per official.
-    #[arg(long, value_enum, default_value_t = GroupBy::Conflict)]
-    group_by: GroupBy,
-    /// The image's title (and the TimelineJS title slide).
-    #[arg(long, value_name = "TEXT")]
-    title: Option<String>,
-    /// Skip files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 20_000_000)]
-    max_file_bytes: u64,
+}
+
+impl FilterArgs {
+    /// The filter these words make for `data`; said on stderr when they make none.
+    fn resolve(&self, data: &Dataset) -> Option<Filter> {
+        let spec = FilterSpec {
+            conflicts: self.conflicts.clone(),
+            speakers: self.speakers.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            query: self.query.clone(),
+        };
+        spec.resolve(data)
+            .inspect_err(|e| eprintln!("error: {e}"))
+            .ok()
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -123,6 +184,9 @@ struct GuiArgs {
     /// Start with the first statement (in time) whose text contains TEXT selected.
     #[arg(long, value_name = "TEXT")]
     select: Option<String>,
+    /// Start presenting, full screen, from the selected statement's slide.
+    #[arg(long)]
+    present: bool,
 }
 
 fn main() -> ExitCode {
@@ -131,6 +195,7 @@ fn main() -> ExitCode {
         Some(Cmd::Gui(args)) => run_gui(args),
         Some(Cmd::Extract(args)) => run_extract(&args),
         Some(Cmd::Export(args)) => run_export(&args),
+        Some(Cmd::Slides(args)) => run_slides(&args),
         None => run_gui(cli.gui),
     }
 }
@@ -167,6 +232,7 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         filter,
         officials: args.officials,
         select: args.select,
+        present: args.present,
     };
     let run = eframe::run_native(
         "statement-timeline",
@@ -224,10 +290,7 @@ fn start_source(dir: Option<&Path>, settings: Option<&Path>) -> Source {
 
 /// Loads a corpus for a command: problems go to stderr, and `None` when the folder
 /// itself cannot be read (said on stderr too).
-fn load_for_command_line(
-    dir: &Path,
-    max_file_bytes: u64,
-) -> Option<statement_timeline::model::Dataset> {
+fn load_for_command_line(dir: &Path, max_file_bytes: u64) -> Option<Dataset> {
     let mut opts = PipelineOptions::default();
     opts.load.max_file_bytes = max_file_bytes;
     match load_dataset(dir, &opts, &mut |_, _| true) {
@@ -283,29 +346,14 @@ fn run_export(args: &ExportArgs) -> ExitCode {
     let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes) else {
         return ExitCode::FAILURE;
     };
-    let spec = FilterSpec {
-        conflicts: args.conflicts.clone(),
-        speakers: args.speakers.clone(),
-        from: args.from.clone(),
-        to: args.to.clone(),
-        query: args.query.clone(),
+    let Some(filter) = args.filter.resolve(&data) else {
+        return ExitCode::FAILURE;
     };
-    let filter = match spec.resolve(&data) {
-        Ok(filter) => filter,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let (w, h) = args.preset.map_or((1920, 1080), Preset::size);
+    let (w, h) = args.image.size();
     let image = ImageOptions {
-        theme: args.theme,
+        theme: args.image.theme,
         title: args.title.clone(),
-        ..ImageOptions::new(
-            args.width.unwrap_or(w),
-            args.height.unwrap_or(h),
-            chrono::Utc::now().date_naive(),
-        )
+        ..ImageOptions::new(w, h, chrono::Utc::now().date_naive())
     };
     let request = ExportRequest {
         path: args.out.clone(),
@@ -331,6 +379,43 @@ fn run_export(args: &ExportArgs) -> ExitCode {
                     "statements"
                 }
             );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_slides(args: &SlidesArgs) -> ExitCode {
+    let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes) else {
+        return ExitCode::FAILURE;
+    };
+    let Some(filter) = args.filter.resolve(&data) else {
+        return ExitCode::FAILURE;
+    };
+    let (width, height) = args.image.size();
+    let request = SlidesRequest {
+        dir: args.out.clone(),
+        pdf: args.pdf.clone(),
+        filter,
+        options: SlideOptions {
+            width,
+            height,
+            theme: args.image.theme,
+        },
+    };
+    match export::export_slides(&data, &request) {
+        Ok(summary) => {
+            eprintln!(
+                "wrote {} slides to {}",
+                summary.files.len(),
+                args.out.display()
+            );
+            if let (Some(pdf), Some(bytes)) = (&args.pdf, summary.pdf_bytes) {
+                eprintln!("wrote {} ({bytes} bytes)", pdf.display());
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -85,6 +85,41 @@ pub fn elide(text: &str, size: f32, bold: bool, max_width: f32) -> Option<String
     Some(prefix.trim_end().to_owned() + "…")
 }
 
+/// `text` broken at spaces into lines no wider than `max_width`; a word wider than a
+/// line on its own is broken between characters.
+pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width(&candidate, size, bold) <= max_width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // The word alone: as many characters a line as fit, at least one.
+        for ch in word.chars() {
+            let mut longer = line.clone();
+            longer.push(ch);
+            if !line.is_empty() && text_width(&longer, size, bold) > max_width {
+                lines.push(std::mem::replace(&mut line, ch.to_string()));
+            } else {
+                line = longer;
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +143,18 @@ mod tests {
         assert!(cut.ends_with('…') && cut.len() < full.len());
         assert!(text_width(&cut, 13.0, false) <= 60.0);
         assert_eq!(elide(full, 13.0, false, 3.0), None);
+    }
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word() {
+        let text = "We will not accept any ceasefire that freezes the front line where it is";
+        let lines = wrap(text, 20.0, false, 200.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width(l, 20.0, false) <= 200.0));
+        assert_eq!(lines.join(" "), text);
+        let long = wrap("Antidisestablishmentarianism", 20.0, false, 80.0);
+        assert!(long.len() > 2 && long.iter().all(|l| text_width(l, 20.0, false) <= 80.0));
+        assert_eq!(long.concat(), "Antidisestablishmentarianism");
+        assert!(wrap("  ", 20.0, false, 80.0).is_empty());
     }
 }

@@ -1,12 +1,14 @@
 //! Writing what was extracted: the statement JSON that `extract` writes (and the
-//! referee scores), the timeline as an image (SVG, PNG), and the filtered statements as
-//! CSV or TimelineJS JSON. The command line and the app both go through
-//! [`export_file`], with the same [`Filter`] and lane mode the screen uses.
+//! referee scores), the timeline as an image (SVG, PNG), the filtered statements as CSV
+//! or TimelineJS JSON, and the presentation's slides (PNG, PDF). The command line and the
+//! app both go through [`export_file`] and [`export_slides`], with the same [`Filter`]
+//! the screen uses.
 
 pub mod csv;
 pub mod fonts;
 pub mod image;
 pub mod json;
+pub mod slides;
 pub mod spec;
 pub mod svg;
 pub mod synthetic;
@@ -19,6 +21,7 @@ use std::path::{Path, PathBuf};
 use crate::model::Dataset;
 use crate::timeline::{Filter, LaneMode};
 
+pub use slides::{SlideOptions, SlidesRequest, SlidesSummary, export_slides};
 pub use spec::{FilterSpec, SpecError};
 pub use svg::{Drawing, ImageOptions, TextBox};
 pub use synthetic::synthetic;
@@ -70,6 +73,9 @@ pub enum ExportError {
     UnknownFormat(PathBuf),
     #[error(transparent)]
     Render(#[from] image::RenderError),
+    /// Slides are asked for, but no dated statement passes the filter.
+    #[error("no dated statement matches the filter: there are no slides to write")]
+    NoSlides,
     #[error("cannot write CSV: {0}")]
     Csv(#[from] ::csv::Error),
     #[error("cannot write {path}: {source}")]

@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::model::{Dataset, Kind};
 use crate::timeline::{
     DensityIndex, Filter, Item, LaneKind, LaneMode, LayoutOptions, MONTHS, Swatch, TimelineLayout,
-    date_of_day, day_number, format_day, format_month,
+    date_of_day, day_number, format_day, format_month, padded_extent,
 };
 
 use super::fonts::{self, text_width};
@@ -175,7 +175,7 @@ pub fn draw(ds: &Dataset, filter: &Filter, mode: LaneMode, opts: &ImageOptions) 
             row_h = (plot_h / layout.rows.max(1) as f32).min(m.max_row());
         }
     }
-    let (from, to) = fitted(layout.extent);
+    let (from, to) = padded_extent(layout.extent);
     let xmap = XMap {
         from,
         to,
@@ -394,18 +394,6 @@ fn is_header(kind: LaneKind) -> bool {
     matches!(kind, LaneKind::Header(_))
 }
 
-/// Days the image spans: the items' extent with a margin, at least two weeks.
-fn fitted(extent: Option<(f64, f64)>) -> (f64, f64) {
-    let (a, b) = extent.unwrap_or((0.0, 1.0));
-    let pad = ((b - a) * 0.03).max(1.0);
-    let (mut a, mut b) = (a - pad, b + pad);
-    if b - a < 14.0 {
-        let mid = 0.5 * (a + b);
-        (a, b) = (mid - 7.0, mid + 7.0);
-    }
-    (a, b)
-}
-
 /// Days to pixels.
 struct XMap {
     from: f64,
@@ -477,25 +465,9 @@ fn marker(
     let stroke = c.outline.unwrap_or(c.background);
     let width = (r * 0.22).max(0.8);
     match item.kind {
-        Kind::Direct => {
-            let _ = write!(
-                svg.out,
-                r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r:.2}" fill="{fill}" stroke="{stroke}" stroke-width="{width:.2}"/>"#
-            );
-        }
-        Kind::Reported => {
-            let d = r * 1.25;
-            let _ = write!(
-                svg.out,
-                r#"<path d="M{cx:.1},{:.1}L{:.1},{cy:.1}L{cx:.1},{:.1}L{:.1},{cy:.1}Z" fill="{fill}" stroke="{stroke}" stroke-width="{width:.2}"/>"#,
-                cy - d,
-                cx + d,
-                cy + d,
-                cx - d
-            );
-        }
+        Kind::Direct => svg.circle((cx, cy), r, fill, 1.0, (stroke, width)),
+        Kind::Reported => svg.diamond((cx, cy), r, fill, 1.0, (stroke, width)),
     }
-    svg.out.push('\n');
 }
 
 /// One legend entry: a mark and its words.
@@ -749,25 +721,26 @@ fn footer_text(
 
 /// A label on the time axis at the start of its period.
 #[derive(Debug, Clone, PartialEq)]
-struct AxisLabel {
-    day: f64,
-    text: String,
+pub struct AxisLabel {
+    pub day: f64,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct GridLine {
-    day: f64,
+pub struct GridLine {
+    pub day: f64,
     /// At the coarser (context) level: a year among months, a month among days.
-    strong: bool,
+    pub strong: bool,
 }
 
+/// A time axis: also the presentation's strip on screen, so slides and screen agree.
 #[derive(Debug, Default)]
-struct Ticks {
-    grid: Vec<GridLine>,
+pub struct Ticks {
+    pub grid: Vec<GridLine>,
     /// The fine level: days, months or years.
-    labels: Vec<AxisLabel>,
+    pub labels: Vec<AxisLabel>,
     /// The coarser level under it: the month of the days, the year of the months.
-    context: Vec<AxisLabel>,
+    pub context: Vec<AxisLabel>,
 }
 
 /// Levels of the time axis, finest first: their period in days (roughly), which dates
@@ -855,7 +828,7 @@ impl Level {
 /// The time axis for days `[from, to)` at `px_per_day`: the finest level whose labels
 /// fit side by side, and under it the coarser level they belong to. Labels that would
 /// still touch (short months) are left out.
-fn axis_ticks(from: f64, to: f64, px_per_day: f32, m: Metrics) -> Ticks {
+pub fn axis_ticks(from: f64, to: f64, px_per_day: f32, m: Metrics) -> Ticks {
     let size = m.axis_size();
     let gap = m.label_gap();
     let level = Level::ALL
@@ -950,28 +923,29 @@ fn walk(first: NaiveDate, last: NaiveDate, level: Level) -> Vec<NaiveDate> {
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Anchor {
+pub(crate) enum Anchor {
     Start,
     Middle,
+    End,
 }
 
-struct Text<'a> {
-    text: &'a str,
-    x: f32,
-    baseline: f32,
-    size: f32,
-    fill: Rgb,
-    bold: bool,
-    anchor: Anchor,
+pub(crate) struct Text<'a> {
+    pub text: &'a str,
+    pub x: f32,
+    pub baseline: f32,
+    pub size: f32,
+    pub fill: Rgb,
+    pub bold: bool,
+    pub anchor: Anchor,
 }
 
 /// An SVG document being written.
-struct Svg {
+pub(crate) struct Svg {
     out: String,
 }
 
 impl Svg {
-    fn new(width: u32, height: u32, background: Rgb) -> Self {
+    pub(crate) fn new(width: u32, height: u32, background: Rgb) -> Self {
         let mut out = String::with_capacity(64 * 1024);
         let _ = writeln!(
             out,
@@ -985,13 +959,13 @@ impl Svg {
         Self { out }
     }
 
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb, opacity: f32) {
+    pub(crate) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb, opacity: f32) {
         self.outlined_rect(x, y, w, h, fill, opacity, None);
     }
 
     /// A rectangle with an outline, where the theme wants marks outlined (print).
     #[expect(clippy::too_many_arguments, reason = "a rectangle and its paint")]
-    fn outlined_rect(
+    pub(crate) fn outlined_rect(
         &mut self,
         x: f32,
         y: f32,
@@ -1014,7 +988,7 @@ impl Svg {
         self.out.push_str("/>\n");
     }
 
-    fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, stroke: Rgb, width: f32) {
+    pub(crate) fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, stroke: Rgb, width: f32) {
         let _ = writeln!(
             self.out,
             r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="{stroke}" stroke-width="{width:.2}"/>"#
@@ -1022,15 +996,17 @@ impl Svg {
     }
 
     /// Writes a text element and returns the box it takes.
-    fn text(&mut self, t: &Text<'_>) -> TextBox {
+    pub(crate) fn text(&mut self, t: &Text<'_>) -> TextBox {
         let width = text_width(t.text, t.size, t.bold);
         let x = match t.anchor {
             Anchor::Start => t.x,
             Anchor::Middle => t.x - width / 2.0,
+            Anchor::End => t.x - width,
         };
         let anchor = match t.anchor {
             Anchor::Start => "",
             Anchor::Middle => r#" text-anchor="middle""#,
+            Anchor::End => r#" text-anchor="end""#,
         };
         let weight = if t.bold { r#" font-weight="bold""# } else { "" };
         let _ = writeln!(
@@ -1051,14 +1027,58 @@ impl Svg {
         }
     }
 
-    fn finish(mut self) -> String {
+    /// A circle; `opacity` below 1 makes fill and stroke translucent.
+    pub(crate) fn circle(
+        &mut self,
+        (cx, cy): (f32, f32),
+        r: f32,
+        fill: Rgb,
+        opacity: f32,
+        (stroke, width): (Rgb, f32),
+    ) {
+        let _ = write!(
+            self.out,
+            r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r:.2}" fill="{fill}" stroke="{stroke}" stroke-width="{width:.2}""#
+        );
+        self.opacity(opacity);
+    }
+
+    /// A diamond `r * 1.25` from centre to corner: the mark of reported speech.
+    pub(crate) fn diamond(
+        &mut self,
+        (cx, cy): (f32, f32),
+        r: f32,
+        fill: Rgb,
+        opacity: f32,
+        (stroke, width): (Rgb, f32),
+    ) {
+        let d = r * 1.25;
+        let _ = write!(
+            self.out,
+            r#"<path d="M{cx:.1},{:.1}L{:.1},{cy:.1}L{cx:.1},{:.1}L{:.1},{cy:.1}Z" fill="{fill}" stroke="{stroke}" stroke-width="{width:.2}""#,
+            cy - d,
+            cx + d,
+            cy + d,
+            cx - d
+        );
+        self.opacity(opacity);
+    }
+
+    fn opacity(&mut self, opacity: f32) {
+        if opacity < 1.0 {
+            let _ = write!(self.out, r#" opacity="{opacity:.2}""#);
+        }
+        self.out.push_str("/>\n");
+    }
+
+    pub(crate) fn finish(mut self) -> String {
         self.out.push_str("</svg>\n");
         self.out
     }
 }
 
 /// Text as XML character data.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         match ch {

@@ -3,6 +3,7 @@
 //! lanes are when zoomed out. The screen and the image exporter both draw from it, so
 //! nothing here knows about egui: positions are days, colours are palette indices.
 
+pub mod deck;
 pub mod filter;
 pub mod index;
 pub mod layout;
@@ -10,6 +11,7 @@ pub mod lod;
 
 use chrono::{Datelike, NaiveDate};
 
+pub use deck::{Card, Deck, Stage};
 pub use filter::{Facets, Filter};
 pub use index::DatasetIndex;
 pub use layout::{Item, Lane, LaneKind, LaneMode, LayoutOptions, Swatch, TimelineLayout};
@@ -34,6 +36,19 @@ pub fn date_of_day(day: f64) -> Option<NaiveDate> {
     )]
     let days = day.floor() as i32;
     NaiveDate::from_num_days_from_ce_opt(days + EPOCH_DAYS_FROM_CE)
+}
+
+/// Days `[from, to)` that show every item of `extent` (first and last day) with a margin:
+/// 3% each side, at least a day, and at least two weeks in all.
+pub fn padded_extent(extent: Option<(f64, f64)>) -> (f64, f64) {
+    let (a, b) = extent.unwrap_or((0.0, 1.0));
+    let pad = ((b - a) * 0.03).max(1.0);
+    let (mut a, mut b) = (a - pad, b + pad);
+    if b - a < 14.0 {
+        let mid = 0.5 * (a + b);
+        (a, b) = (mid - 7.0, mid + 7.0);
+    }
+    (a, b)
 }
 
 /// Short month names in English, for labels that must not depend on the locale.

@@ -54,6 +54,12 @@ impl MenuPanel {
                 {
                     commands.push(Command::PickExportData);
                 }
+                if ui
+                    .add_enabled(info.can_export, egui::Button::new("Export slides…"))
+                    .clicked()
+                {
+                    commands.push(Command::PickExportSlides);
+                }
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     commands.push(Command::Quit);
@@ -71,6 +77,12 @@ impl MenuPanel {
                 ui.separator();
                 if ui.button("Fit timeline").clicked() {
                     commands.push(Command::Fit);
+                }
+                if ui
+                    .add_enabled(info.can_export, egui::Button::new("Present (F5)"))
+                    .clicked()
+                {
+                    commands.push(Command::Present);
                 }
                 if ui.button(format!("Problems ({})", info.problems)).clicked() {
                     commands.push(Command::ShowProblems);

@@ -5,6 +5,7 @@
 pub mod config;
 pub mod filter_bar;
 pub mod menu;
+pub mod presentation;
 pub mod problems;
 pub mod source;
 pub mod statement_list;
@@ -47,6 +48,13 @@ pub enum Command {
     /// Export what is shown, with the current filter and lane mode, to this file; the
     /// format follows its name.
     Export(PathBuf),
+    /// Ask for a folder (a native dialog), then export the slides to it.
+    PickExportSlides,
+    /// Write one PNG per slide of the current filter to this folder, and a PDF of them.
+    ExportSlides(PathBuf),
+    /// Show the filtered events full screen, a slide each, from the selected one.
+    Present,
+    LeavePresentation,
     /// Zoom the timeline out to show everything.
     Fit,
     ShowProblems,

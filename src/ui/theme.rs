@@ -103,6 +103,37 @@ pub const LIST_COLUMNS: [f32; 3] = [110.0, 170.0, 170.0];
 pub const EXPORT_SIZE: (u32, u32) = (1920, 1080);
 pub const DEFAULT_WINDOW: Vec2 = Vec2::new(1400.0, 860.0);
 
+/// The presentation, sized for a window of 1600×900 points; everything scales with the
+/// window (see [`present_scale`]), so a projector shows what a laptop shows, larger.
+pub const PRESENT_REFERENCE: Vec2 = Vec2::new(1600.0, 900.0);
+pub const PRESENT_MARGIN: Vec2 = Vec2::new(64.0, 36.0);
+pub const PRESENT_BACKGROUND: Color32 = Color32::from_rgb(22, 22, 26);
+pub const PRESENT_HEADER: f32 = 22.0;
+/// The quote starts at the largest size and shrinks by [`PRESENT_SHRINK`] until it fits;
+/// at the smallest it is cut with an ellipsis.
+pub const PRESENT_QUOTE: std::ops::RangeInclusive<f32> = 24.0..=54.0;
+pub const PRESENT_SHRINK: f32 = 0.92;
+pub const PRESENT_SPEAKER: f32 = 32.0;
+pub const PRESENT_DETAIL: f32 = 22.0;
+pub const PRESENT_SOURCES: f32 = 18.0;
+/// Width of the bar in the conflict's colour beside the quote.
+pub const PRESENT_ACCENT: f32 = 6.0;
+pub const PRESENT_AXIS: f32 = 14.0;
+/// Rows the strip stacks close events into, and their height.
+pub const PRESENT_STRIP_ROWS: u32 = 4;
+pub const PRESENT_STRIP_ROW: f32 = 16.0;
+pub const PRESENT_MARKER: f32 = 5.0;
+pub const PRESENT_CURRENT_MARKER: f32 = 9.0;
+/// Events still to come show this faint on the strip.
+pub const PRESENT_COMING_ALPHA: u8 = 55;
+
+/// How much larger than at [`PRESENT_REFERENCE`] the presentation is drawn in `size`.
+pub fn present_scale(size: Vec2) -> f32 {
+    (size.x / PRESENT_REFERENCE.x)
+        .min(size.y / PRESENT_REFERENCE.y)
+        .clamp(0.5, 4.0)
+}
+
 pub fn small() -> FontId {
     FontId::new(11.5, FontFamily::Proportional)
 }

@@ -213,6 +213,13 @@ impl TimelinePanel {
             {
                 commands.push(Command::Fit);
             }
+            if ui
+                .button("Present")
+                .on_hover_text("A slide per event, full screen, from the selected one (F5)")
+                .clicked()
+            {
+                commands.push(Command::Present);
+            }
             if let Some((from, to)) = self.days {
                 let first = date_of_day(from);
                 let last = date_of_day(to - 1e-6);

@@ -16,7 +16,7 @@ use statement_timeline::app::{App, Loader};
 use statement_timeline::export::{self, ExportRequest, Format, ImageOptions, Theme, image, svg};
 use statement_timeline::model::Dataset;
 use statement_timeline::pipeline::{PipelineOptions, load_dataset};
-use statement_timeline::timeline::{Filter, LaneMode, LayoutOptions, TimelineLayout};
+use statement_timeline::timeline::{Deck, Filter, LaneMode, LayoutOptions, TimelineLayout};
 use statement_timeline::ui::Command as AppCommand;
 
 const GOLDEN: &str = "tests/data/golden/corpus-960x540.png";
@@ -431,5 +431,142 @@ fn the_app_exports_what_it_shows() {
             .state()
             .error()
             .is_some_and(|e| e.contains("Export failed"))
+    );
+}
+
+/// Pages of a PDF: its page objects, checked against the page tree's count.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+    assert!(text.starts_with("%PDF-"), "a PDF");
+    assert!(
+        text.contains(&format!("/Count {pages}")),
+        "the page tree counts them"
+    );
+    pages
+}
+
+#[test]
+fn the_slides_command_writes_a_png_a_slide_and_a_pdf_of_them_all() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("deck");
+    let pdf = dir.path().join("deck.pdf");
+    // Left over from a longer deck: removed, so the folder holds one deck.
+    std::fs::create_dir_all(&out).expect("folder");
+    std::fs::write(out.join("slide-999.png"), b"old").expect("written");
+    std::fs::write(out.join("notes.txt"), b"mine").expect("written");
+    let result = bin()
+        .arg("slides")
+        .arg(root().join("assets/corpus"))
+        .args(["--width", "960", "--height", "540", "--theme", "dark"])
+        .arg("--out")
+        .arg(&out)
+        .arg("--pdf")
+        .arg(&pdf)
+        .output()
+        .expect("runs");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+
+    let ds = corpus();
+    let deck = Deck::build(ds, &Filter::default().apply(ds));
+    assert!(deck.len() > 20);
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .expect("listed")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let expected: Vec<String> = std::iter::once("notes.txt".to_owned())
+        .chain((1..=deck.len()).map(|i| format!("slide-{i:03}.png")))
+        .collect();
+    assert_eq!(names, expected);
+    for name in ["slide-001.png", "slide-014.png"] {
+        let pixmap =
+            Pixmap::decode_png(&std::fs::read(out.join(name)).expect("read")).expect("a PNG");
+        assert_eq!((pixmap.width(), pixmap.height()), (960, 540));
+        let bg = pixel(&pixmap, 1, 1);
+        let inked = (0..540u32)
+            .flat_map(|y| (0..960u32).map(move |x| (x, y)))
+            .filter(|&(x, y)| differs(pixel(&pixmap, x, y), bg))
+            .count();
+        assert!(inked > 3_000, "{name}: only {inked} pixels drawn");
+    }
+    assert_eq!(
+        pdf_pages(&std::fs::read(&pdf).expect("PDF written")),
+        deck.len()
+    );
+
+    // The filter flags are the export command's.
+    let peskov = dir.path().join("peskov");
+    let result = bin()
+        .arg("slides")
+        .arg(root().join("assets/corpus"))
+        .args(["--speaker", "Peskov", "--width", "480", "--height", "270"])
+        .arg("--out")
+        .arg(&peskov)
+        .output()
+        .expect("runs");
+    assert!(result.status.success());
+    let n = std::fs::read_dir(&peskov).expect("listed").count();
+    assert!(n > 0 && n < deck.len(), "{n} of {}", deck.len());
+
+    // A filter that leaves no dated event writes nothing, and says why.
+    let none = dir.path().join("none");
+    let result = bin()
+        .arg("slides")
+        .arg(root().join("assets/corpus"))
+        .args(["--from", "1990", "--to", "1990"])
+        .arg("--out")
+        .arg(&none)
+        .output()
+        .expect("runs");
+    assert!(!result.status.success());
+    assert!(String::from_utf8_lossy(&result.stderr).contains("no slides to write"));
+    assert!(!none.exists());
+}
+
+#[test]
+fn the_app_exports_the_slides_it_presents() {
+    let ds = corpus().clone();
+    let mut harness = Harness::builder()
+        .with_size(eframe::egui::Vec2::new(1200.0, 800.0))
+        .with_max_steps(40)
+        .build_eframe(move |cc| App::with_dataset(&cc.egui_ctx, ds, no_loader()));
+    harness.run();
+    let ctx = harness.ctx.clone();
+    let filter = Filter {
+        query: "ceasefire".to_owned(),
+        ..Filter::default()
+    };
+    harness
+        .state_mut()
+        .apply(&ctx, AppCommand::SetFilter(filter.clone()));
+    harness.state_mut().apply(&ctx, AppCommand::Present);
+    harness.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    harness
+        .state_mut()
+        .apply(&ctx, AppCommand::ExportSlides(dir.path().to_path_buf()));
+    let app = harness.state();
+    let slides = app.deck().expect("presenting").len();
+    assert_eq!(slides, Deck::build(corpus(), &filter.apply(corpus())).len());
+    let pngs = std::fs::read_dir(dir.path())
+        .expect("listed")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".png"))
+        })
+        .count();
+    assert_eq!(pngs, slides);
+    let pdf = std::fs::read(dir.path().join("slides.pdf")).expect("the PDF beside them");
+    assert_eq!(pdf_pages(&pdf), slides);
+    assert!(
+        app.notice()
+            .is_some_and(|n| n.starts_with(&format!("Exported {slides} slides"))),
+        "{:?}",
+        app.notice()
     );
 }

@@ -30,6 +30,7 @@ fn bundled() -> Harness<'static, App> {
                     filter: Filter::default(),
                     officials: Vec::new(),
                     select: None,
+                    present: false,
                 },
             )
         });

@@ -2,6 +2,7 @@
 
 mod corpus;
 mod fixture;
+mod presentation;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -386,6 +387,7 @@ fn the_corpus_opened_last_is_remembered_for_the_next_start() {
                     filter: Filter::default(),
                     officials: Vec::new(),
                     select: None,
+                    present: false,
                 },
             )
         });
