@@ -1,6 +1,6 @@
 //! The core knows nothing of the UI: model, ingest, extract, pipeline, project, timeline,
-//! export and atomic writes never import egui or eframe, so they run headless and the exporters draw
-//! exactly what the core computes.
+//! export and atomic writes never import egui or eframe, so they run headless and the
+//! exporters draw exactly what the core computes.
 
 use std::path::Path;
 
