@@ -123,6 +123,10 @@ struct GuiArgs {
     /// Start with the first statement (in time) whose text contains TEXT selected.
     #[arg(long, value_name = "TEXT")]
     select: Option<String>,
+    /// Open this project (its corpus, edits and view); by default the one open last,
+    /// unless a corpus folder is given.
+    #[arg(long, value_name = "FILE")]
+    project: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -138,6 +142,14 @@ fn main() -> ExitCode {
 fn run_gui(args: GuiArgs) -> ExitCode {
     let settings_path = config::default_path();
     let source = start_source(args.dir.as_deref(), settings_path.as_deref());
+    let project = args.project.clone().or_else(|| {
+        // A folder given on the command line is a fresh start, not the last project.
+        let last = settings_path
+            .as_deref()
+            .map(config::Settings::load)?
+            .last_project;
+        last.filter(|p| args.dir.is_none() && args.screenshot.is_none() && p.is_file())
+    });
     let result = Arc::new(Mutex::new(None));
     let screenshot = args.screenshot.clone().map(|path| ScreenshotRequest {
         path,
@@ -167,6 +179,8 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         filter,
         officials: args.officials,
         select: args.select,
+        project,
+        autosave_delay: theme::AUTOSAVE_DELAY,
     };
     let run = eframe::run_native(
         "statement-timeline",

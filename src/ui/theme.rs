@@ -167,3 +167,6 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.button_padding = Vec2::new(6.0, 3.0);
     });
 }
+
+/// How long after the last edit unsaved work is written to the recovery file.
+pub const AUTOSAVE_DELAY: std::time::Duration = std::time::Duration::from_secs(3);
