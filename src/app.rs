@@ -255,9 +255,9 @@ pub struct App {
     history: History,
     /// Edits that could not be applied to this corpus.
     review: Vec<Review>,
-    /// The history's revision last saved; `None` when what is open was never saved
-    /// (restored from a recovery file).
-    saved_revision: Option<u64>,
+    /// The edits last saved; `None` when what is open was never saved (restored from a
+    /// recovery file).
+    saved_edits: Option<Vec<Edit>>,
     /// The revision last written to the recovery file.
     autosaved_revision: u64,
     changed_at: Option<Instant>,
@@ -309,7 +309,7 @@ impl App {
             project_path: None,
             history: History::default(),
             review: Vec::new(),
-            saved_revision: Some(0),
+            saved_edits: Some(Vec::new()),
             autosaved_revision: 0,
             changed_at: None,
             autosave_delay: options.autosave_delay,
@@ -552,9 +552,9 @@ impl App {
         self.install(prepared, true);
     }
 
-    /// Whether the edits differ from what was last saved.
+    /// Whether the edits differ from what was last saved (undoing back to it is clean).
     pub fn is_dirty(&self) -> bool {
-        self.saved_revision != Some(self.history.revision())
+        self.saved_edits.as_deref() != Some(self.history.edits())
     }
 
     /// The edits in force, in order.
@@ -662,7 +662,7 @@ impl App {
                     let _ = std::fs::remove_file(unsaved);
                 }
                 self.project_path = Some(path.to_path_buf());
-                self.saved_revision = Some(self.history.revision());
+                self.saved_edits = Some(self.history.edits().to_vec());
                 self.error = None;
                 self.notice = Some(format!("Saved {}", project_name(path)));
                 if let Some(source) = &self.source {
@@ -681,7 +681,7 @@ impl App {
     fn new_project(&mut self) {
         let reextract = !Project::overrides(self.history.edits()).eq(&Overrides::default());
         self.history = History::default();
-        self.saved_revision = Some(self.history.revision());
+        self.saved_edits = Some(Vec::new());
         self.autosaved_revision = self.history.revision();
         self.project_path = None;
         self.notice = None;
@@ -704,7 +704,7 @@ impl App {
         };
         self.project_path = Some(path.to_path_buf());
         self.take_project(project);
-        self.saved_revision = Some(self.history.revision());
+        self.saved_edits = Some(self.history.edits().to_vec());
         self.autosaved_revision = self.history.revision();
         self.offer_recovery(Some(path));
     }
@@ -763,7 +763,7 @@ impl App {
             return;
         };
         self.take_project(recovered);
-        self.saved_revision = None;
+        self.saved_edits = None;
         // The recovery file stays until the work is saved: another crash loses nothing.
         self.autosaved_revision = self.history.revision();
         self.notice = Some(format!(

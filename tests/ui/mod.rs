@@ -1,6 +1,7 @@
 //! The desktop app, driven as a user would: by clicking named widgets and pressing keys.
 
 mod corpus;
+mod curation;
 mod fixture;
 
 use std::path::PathBuf;
