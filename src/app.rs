@@ -528,8 +528,21 @@ impl App {
     /// Records an edit and shows its effect.
     fn make_edit(&mut self, edit: Edit) {
         let reextract = edit.changes_extraction();
+        let added = match &edit {
+            Edit::AddStatement { statement, .. } => Some(*statement),
+            _ => None,
+        };
         self.history.push(edit);
         self.edited(reextract);
+        // A statement just added is the one to look at.
+        if let Some(id) = added
+            && let Some(data) = &self.data
+            && let Some(s) =
+                (0..data.ds.statements.len()).find(|&s| StatementId::of(&data.ds, s) == id)
+        {
+            self.selected = Some(s);
+            self.timeline.reveal(s);
+        }
     }
 
     /// The edits changed (an edit, an undo, a redo): show the data they make.

@@ -140,6 +140,10 @@ impl SourcePanel {
         self.highlight = Some((st.article, span.clone()));
         let scroll_now = self.scrolled_for != Some(s);
         self.scrolled_for = Some(s);
+        if scroll_now {
+            // A selection made in the article shown before is not one in this one.
+            self.selection = None;
+        }
         if let Some(edit) = self.add_selection_ui(ui, view, s) {
             commands.push(Command::Edit(edit));
         }
@@ -166,6 +170,7 @@ impl SourcePanel {
                 // to add a statement the extractor missed.
                 let mut shown: &str = text;
                 let output = egui::TextEdit::multiline(&mut shown)
+                    .id(article_text_id())
                     .layouter(&mut layouter)
                     .frame(egui::Frame::NONE)
                     .desired_width(f32::INFINITY)
@@ -173,13 +178,17 @@ impl SourcePanel {
                 output
                     .response
                     .widget_info(|| WidgetInfo::labeled(Role::Document, true, "Article text"));
-                self.selection = output
-                    .cursor_range
-                    .map(|r| r.as_sorted_char_range())
-                    .map(|r| byte_range(text, r.start.0..r.end.0))
-                    .map(|r| trim_range(text, r))
+                // Read while the text has focus and kept after, so the selection
+                // outlives the click that moves focus to the button adding it.
+                if let Some(range) = output.cursor_range {
+                    let chars = range.as_sorted_char_range();
+                    self.selection = Some(trim_range(
+                        text,
+                        byte_range(text, chars.start.0..chars.end.0),
+                    ))
                     .filter(|r| !r.is_empty())
                     .map(|r| (st.article, r));
+                }
                 if scroll_now {
                     let start_char = text[..span.start].chars().count();
                     let end_char = start_char + text[span.clone()].chars().count();
@@ -260,6 +269,11 @@ impl SourcePanel {
             kind: Kind::Reported,
         })
     }
+}
+
+/// The article text's widget: its selection is what a statement is added from.
+pub fn article_text_id() -> egui::Id {
+    egui::Id::unique("source_article_text")
 }
 
 /// The byte range of a character range of `text`.

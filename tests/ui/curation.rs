@@ -450,3 +450,46 @@ fn an_added_official_and_a_publication_date_re_extract_the_corpus() {
     let ds = harness.state().dataset().expect("loaded");
     assert_eq!(ds.articles[0].published, None);
 }
+
+#[test]
+fn text_selected_in_the_article_becomes_a_statement() {
+    use eframe::egui::text::{CCursor, CCursorRange};
+    use statement_timeline::ui::source::article_text_id;
+
+    let mut harness = harness_with(fixture::small());
+    harness.get_by_role_and_label(Role::Button, LAVROV).click();
+    harness.run();
+    let (text, before) = {
+        let ds = harness.state().dataset().expect("loaded");
+        (ds.articles[0].text.clone(), ds.statements.len())
+    };
+    let missed = "Lavrov has said before that the West is to blame";
+    let start = text[..text.find(missed).expect("in the article")]
+        .chars()
+        .count();
+    // What a drag over those words leaves in the text's state.
+    let ctx = harness.ctx.clone();
+    let mut state = eframe::egui::TextEdit::load_state(&ctx, article_text_id()).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(start),
+        CCursor::new(start + missed.chars().count()),
+    )));
+    state.store(&ctx, article_text_id());
+    harness.get_by_label("Article text").focus();
+    harness.run();
+
+    harness
+        .get_by_label("Add “Lavrov has said before that the…” as a statement by Sergei Lavrov")
+        .click();
+    harness.run();
+    let app = harness.state();
+    let ds = app.dataset().expect("loaded");
+    assert_eq!(ds.statements.len(), before + 1);
+    let added = app.selected().expect("the new statement is selected");
+    assert_eq!(ds.statement_text(&ds.statements[added]), missed);
+    assert_eq!(speaker_of(app, added), "Sergei Lavrov");
+    assert_eq!(
+        app.edits().iter().map(Edit::name).collect::<Vec<_>>(),
+        ["Add statement"]
+    );
+}
