@@ -115,6 +115,10 @@ pub(crate) fn read_article_file(
         report(Severity::Error, None, message.into());
         return (Vec::new(), problems);
     }
+    if format == Format::Html && html::has_scripts(&text) {
+        let message = "has scripts; they were dropped unread, never run".to_owned();
+        report(Severity::Warning, None, message);
+    }
     let docs = match format {
         Format::Text => vec![plain_doc(text)],
         Format::Markdown => vec![markdown::read(&text, &file, &mut problems)],

@@ -459,3 +459,50 @@ fn the_wheel_zooms_a_drag_pans_and_fit_shows_everything_again() {
     harness.run();
     assert_eq!(harness.state().timeline().visible_days(), Some(fitted));
 }
+
+#[test]
+fn every_kind_of_bad_file_is_listed_in_the_problems_tab_while_the_rest_loads() {
+    let corpus = crate::cli::bad_corpus();
+    let dir = corpus.path().to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .with_max_steps(MAX_STEPS)
+        .build_eframe(move |cc| {
+            App::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    source: Some(Source::Folder(dir)),
+                    ..AppOptions::new(statement_timeline::app::pipeline_loader())
+                },
+            )
+        });
+    step_until(&mut harness, |app| !app.is_loading());
+    let files: Vec<String> = {
+        let ds = harness.state().dataset().expect("loaded");
+        ds.statements
+            .iter()
+            .map(|s| ds.articles[s.article].file.clone())
+            .collect()
+    };
+    for good in ["good.txt", "latin1.txt", "page.html", "feed.jsonl"] {
+        assert!(files.iter().any(|f| f == good), "{good} gives statements");
+    }
+    harness.get_by_label_contains("Problems (").click();
+    harness.run();
+    for (place, what) in [
+        ("unreadable.txt", "cannot be read"),
+        ("binary.txt", "looks like a binary file"),
+        ("empty.txt", "is empty"),
+        ("latin1.txt", "not valid UTF-8"),
+        ("page.html", "never run"),
+        ("feed.jsonl:2", "not valid JSON"),
+        ("manifest.json:1", "names missing.txt"),
+        ("manifest.json:2", "does not exist"),
+    ] {
+        assert!(
+            harness.query_all_by_label(place).next().is_some(),
+            "{place}"
+        );
+        harness.get_by_label_contains(what);
+    }
+}
