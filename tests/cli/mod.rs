@@ -224,3 +224,65 @@ fn every_kind_of_bad_file_is_named_on_stderr_and_the_good_ones_give_statements()
         "a script is never read as text: {page:?}"
     );
 }
+
+#[test]
+fn a_project_applies_its_edits_to_extract_and_reports_what_no_longer_fits() {
+    let (v, _, ok) = extract(&phenomena());
+    assert!(ok);
+    let s = &statements_of(&v, "caption_date_is_not_the_article_date.txt")[0];
+    let id = s["id"].as_str().expect("id");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("p.project.json");
+    std::fs::write(
+        &project,
+        serde_json::json!({
+            "format": "statement-timeline-project",
+            "version": 1,
+            "corpus": phenomena(),
+            "edits": [
+                {"edit": "set_speaker", "statement": id, "speaker": "Antonio Guterres"},
+                {"edit": "set_hidden", "statement": "00000000000000ff:1-2", "hidden": true},
+            ],
+        })
+        .to_string(),
+    )
+    .expect("project");
+    let json = dir.path().join("out.json");
+    let result = bin()
+        .args(["extract", "--project"])
+        .arg(&project)
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(stderr.contains("edit 2 (Hide statement)"), "{stderr}");
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("written")).expect("JSON");
+    let edited = v["statements"]
+        .as_array()
+        .expect("statements")
+        .iter()
+        .find(|s| s["id"] == id)
+        .expect("the statement");
+    assert_eq!(edited["speaker"], "António Guterres", "an alias names the official");
+
+    std::fs::write(
+        &project,
+        "{\"format\": \"statement-timeline-project\", \"version\": 9}",
+    )
+    .expect("project");
+    let result = bin()
+        .args(["extract", "--project"])
+        .arg(&project)
+        .args(["--json", "-"])
+        .output()
+        .expect("runs");
+    assert!(!result.status.success());
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("p.project.json") && stderr.contains("newer"),
+        "{stderr}"
+    );
+}
