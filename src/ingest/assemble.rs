@@ -539,7 +539,8 @@ mod tests {
         assert!(p[0].message.contains("binary"));
         let (a, p) = read("a.html", "<script>alert(1)</script>", None);
         assert!(a.is_empty());
-        assert!(p[0].message.contains("no readable text"));
+        assert!(p[0].message.contains("never run"));
+        assert!(p[1].message.contains("no readable text"));
     }
 
     #[test]

@@ -266,7 +266,10 @@ fn a_project_applies_its_edits_to_extract_and_reports_what_no_longer_fits() {
         .iter()
         .find(|s| s["id"] == id)
         .expect("the statement");
-    assert_eq!(edited["speaker"], "António Guterres", "an alias names the official");
+    assert_eq!(
+        edited["speaker"], "António Guterres",
+        "an alias names the official"
+    );
 
     std::fs::write(
         &project,
