@@ -6,24 +6,28 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use egui::{Key, Modifiers, Ui};
 
 use crate::export::{self, ExportRequest, ImageOptions, SlideOptions, SlidesRequest, Theme};
 use crate::model::{Dataset, StatementIdx};
-use crate::pipeline::{PipelineOptions, load_dataset, load_dataset_files};
+use crate::pipeline::{Overrides, PipelineOptions, load_dataset, load_dataset_files};
+use crate::project::{self, Edit, History, Project, Review, StatementId, ViewState};
 use crate::timeline::{
     DatasetIndex, Deck, DensityIndex, Facets, Filter, LaneMode, LayoutOptions, TimelineLayout,
 };
 use crate::ui::config::Settings;
 use crate::ui::filter_bar::FilterBar;
-use crate::ui::menu::{MenuInfo, MenuPanel};
+use crate::ui::knowledge::KnowledgeDialog;
+use crate::ui::menu::{self, MenuInfo, MenuPanel};
 use crate::ui::presentation::{PresentationInfo, PresentationPanel};
 use crate::ui::problems::ProblemsPanel;
+use crate::ui::review::ReviewPanel;
 use crate::ui::source::SourcePanel;
 use crate::ui::statement_list::StatementList;
 use crate::ui::timeline::TimelinePanel;
-use crate::ui::{Command, View, theme};
+use crate::ui::{Command, Confirm, View, theme};
 
 /// What to load: a corpus folder, or some files under a common folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,14 +60,19 @@ impl Source {
 /// Reports progress (articles read, articles in all); returns `false` to cancel.
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
 
-/// Turns a source into a dataset, on a background thread. The app takes it as a
-/// parameter so the pipeline stays at the edge and tests can load what they choose.
-pub type Loader = Arc<dyn Fn(&Source, Progress<'_>) -> Result<Dataset, String> + Send + Sync>;
+/// Turns a source into a dataset, extracted with a project's overrides, on a background
+/// thread. The app takes it as a parameter so the pipeline stays at the edge and tests
+/// can load what they choose.
+pub type Loader =
+    Arc<dyn Fn(&Source, &Overrides, Progress<'_>) -> Result<Dataset, String> + Send + Sync>;
 
 /// Loads a source through the extraction pipeline: what the app uses outside tests.
 pub fn pipeline_loader() -> Loader {
-    Arc::new(|source, progress| {
-        let opts = PipelineOptions::default();
+    Arc::new(|source, overrides, progress| {
+        let opts = PipelineOptions {
+            overrides: overrides.clone(),
+            ..PipelineOptions::default()
+        };
         match source {
             Source::Folder(dir) => load_dataset(dir, &opts, progress).map_err(|e| e.to_string()),
             Source::Files { root, files } => Ok(load_dataset_files(root, files, &opts, progress)),
@@ -88,6 +97,10 @@ pub struct AppOptions {
     pub select: Option<String>,
     /// Start presenting once the corpus is loaded (from the selected statement's slide).
     pub present: bool,
+    /// A project file to open at start (its corpus instead of `source`).
+    pub project: Option<PathBuf>,
+    /// How long after an edit the unsaved work goes to the recovery file.
+    pub autosave_delay: Duration,
 }
 
 impl AppOptions {
@@ -102,6 +115,8 @@ impl AppOptions {
             officials: Vec::new(),
             select: None,
             present: false,
+            project: None,
+            autosave_delay: theme::AUTOSAVE_DELAY,
         }
     }
 }
@@ -116,6 +131,9 @@ pub struct ScreenshotRequest {
 /// The dataset and what the current filter and lane mode derive from it. Shared with
 /// the threads that derive views of large datasets.
 struct Loaded {
+    /// As extracted, before the project's edits of single statements.
+    extracted: Arc<Dataset>,
+    /// With the edits applied: what every panel shows.
     ds: Arc<Dataset>,
     index: Arc<DatasetIndex>,
     derived: Derived,
@@ -158,12 +176,41 @@ struct LoadJob {
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
-    result: Receiver<Result<(Dataset, DatasetIndex), String>>,
+    /// A re-extraction of the open corpus (after a publication date or an added
+    /// official): the view stays as it is.
+    keep_view: bool,
+    /// The history's revision whose edits the load applies.
+    revision: u64,
+    result: Receiver<Result<Prepared, String>>,
+}
+
+/// A dataset extracted and curated, ready for the screen.
+struct Prepared {
+    extracted: Dataset,
+    ds: Dataset,
+    review: Vec<Review>,
+    index: DatasetIndex,
+}
+
+impl Prepared {
+    fn new(extracted: Dataset, edits: &[Edit]) -> Self {
+        let mut ds = extracted.clone();
+        let review = project::apply(&mut ds, edits);
+        let index = DatasetIndex::build(&ds);
+        Self {
+            extracted,
+            ds,
+            review,
+            index,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum BottomTab {
     Statements,
+    Hidden,
+    Review,
     Problems,
 }
 
@@ -214,6 +261,30 @@ pub struct App {
     source_panel: SourcePanel,
     problems: ProblemsPanel,
     presentation: PresentationPanel,
+    review_panel: ReviewPanel,
+    knowledge: KnowledgeDialog,
+    /// The project's file; `None` until it is saved.
+    project_path: Option<PathBuf>,
+    history: History,
+    /// Edits that could not be applied to this corpus.
+    review: Vec<Review>,
+    /// The edits last saved; `None` when what is open was never saved (restored from a
+    /// recovery file).
+    saved_edits: Option<Vec<Edit>>,
+    /// The revision last written to the recovery file.
+    autosaved_revision: u64,
+    changed_at: Option<Instant>,
+    autosave_delay: Duration,
+    /// A project's view, applied once its corpus has loaded.
+    pending_view: Option<ViewState>,
+    /// Unsaved work found at start, offered back.
+    recovery: Option<(PathBuf, Project)>,
+    /// An action waiting for the answer to "save your edits?".
+    confirming: Option<Command>,
+    /// The user chose to lose unsaved edits (or saved them): closing may go on.
+    discard_ok: bool,
+    /// The window title last sent.
+    title: String,
 }
 
 impl App {
@@ -251,9 +322,28 @@ impl App {
             source_panel: SourcePanel::default(),
             problems: ProblemsPanel,
             presentation: PresentationPanel,
+            review_panel: ReviewPanel,
+            knowledge: KnowledgeDialog::default(),
+            project_path: None,
+            history: History::default(),
+            review: Vec::new(),
+            saved_edits: Some(Vec::new()),
+            autosaved_revision: 0,
+            changed_at: None,
+            autosave_delay: options.autosave_delay,
+            pending_view: None,
+            recovery: None,
+            confirming: None,
+            discard_ok: false,
+            title: String::new(),
         };
-        if let Some(source) = options.source {
-            app.start_load(ctx, source);
+        if let Some(path) = options.project {
+            app.open_project(&path);
+        } else {
+            if let Some(source) = options.source {
+                app.start_load(source, false);
+            }
+            app.offer_recovery(None);
         }
         app
     }
@@ -359,16 +449,16 @@ impl App {
             Command::ToggleLanes => {
                 self.apply(ctx, Command::SetLaneMode(self.lane_mode.next()));
             }
-            Command::Open(dir) => self.start_load(ctx, Source::Folder(dir)),
-            Command::OpenFiles(files) => self.start_load(ctx, Source::files(files)),
+            Command::Open(dir) => self.start_load(Source::Folder(dir), false),
+            Command::OpenFiles(files) => self.start_load(Source::files(files), false),
             Command::PickFolder => {
                 if let Some(dir) = rfd::FileDialog::new().pick_folder() {
-                    self.start_load(ctx, Source::Folder(dir));
+                    self.start_load(Source::Folder(dir), false);
                 }
             }
             Command::PickFiles => {
                 if let Some(files) = rfd::FileDialog::new().pick_files() {
-                    self.start_load(ctx, Source::files(files));
+                    self.start_load(Source::files(files), false);
                 }
             }
             Command::CancelLoad => {
@@ -414,7 +504,350 @@ impl App {
             }
             Command::Fit => self.timeline.fit(),
             Command::ShowProblems => self.bottom_tab = BottomTab::Problems,
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Edit(edit) => self.make_edit(edit),
+            Command::Undo => {
+                let reextract = self.history.undo().map(Edit::changes_extraction);
+                if let Some(reextract) = reextract {
+                    self.edited(reextract);
+                }
+            }
+            Command::Redo => {
+                let reextract = self.history.redo().map(Edit::changes_extraction);
+                if let Some(reextract) = reextract {
+                    self.edited(reextract);
+                }
+            }
+            Command::ShowAddKnowledge(what) => self.knowledge.open(what),
+            Command::NewProject => {
+                if self.ask_before_losing(&Command::NewProject) {
+                    self.new_project();
+                }
+            }
+            Command::PickOpenProject => {
+                if self.ask_before_losing(&Command::PickOpenProject) {
+                    match project_dialog().pick_file() {
+                        Some(path) => {
+                            self.discard_ok = true;
+                            self.apply(ctx, Command::OpenProject(path));
+                        }
+                        None => self.discard_ok = false,
+                    }
+                }
+            }
+            Command::OpenProject(path) => {
+                if self.ask_before_losing(&Command::OpenProject(path.clone())) {
+                    self.open_project(&path);
+                }
+            }
+            Command::SaveProject => match self.project_path.clone() {
+                Some(path) => {
+                    self.save_project(&path);
+                }
+                None => self.apply(ctx, Command::PickSaveProjectAs),
+            },
+            Command::PickSaveProjectAs => {
+                if let Some(path) = project_dialog()
+                    .set_file_name("curation.project.json")
+                    .save_file()
+                {
+                    self.save_project(&path);
+                }
+            }
+            Command::SaveProjectAs(path) => {
+                self.save_project(&path);
+            }
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => {
+                if let Some((path, _)) = self.recovery.take() {
+                    let _ = std::fs::remove_file(path);
+                }
+            }
+            Command::ConfirmUnsaved(answer) => self.confirmed(ctx, answer),
+            Command::Quit => {
+                if self.ask_before_losing(&Command::Quit) {
+                    self.discard_ok = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+    }
+
+    /// Records an edit and shows its effect.
+    fn make_edit(&mut self, edit: Edit) {
+        let reextract = edit.changes_extraction();
+        let added = match &edit {
+            Edit::AddStatement { statement, .. } => Some(*statement),
+            _ => None,
+        };
+        self.history.push(edit);
+        self.edited(reextract);
+        // A statement just added is the one to look at.
+        if let Some(id) = added
+            && let Some(data) = &self.data
+            && let Some(s) =
+                (0..data.ds.statements.len()).find(|&s| StatementId::of(&data.ds, s) == id)
+        {
+            self.selected = Some(s);
+            self.timeline.reveal(s);
+        }
+    }
+
+    /// The edits changed (an edit, an undo, a redo): show the data they make.
+    fn edited(&mut self, reextract: bool) {
+        self.changed_at = Some(Instant::now());
+        self.discard_ok = false;
+        match (&self.source, reextract) {
+            (Some(source), true) => self.start_load(source.clone(), true),
+            _ => self.recurate(),
+        }
+    }
+
+    /// Applies the edits again to the dataset as extracted.
+    fn recurate(&mut self) {
+        let Some(data) = &self.data else {
+            return;
+        };
+        let extracted = (*data.extracted).clone();
+        let prepared = Prepared::new(extracted, self.history.edits());
+        self.install(prepared, true);
+    }
+
+    /// Whether the edits differ from what was last saved (undoing back to it is clean).
+    pub fn is_dirty(&self) -> bool {
+        self.saved_edits.as_deref() != Some(self.history.edits())
+    }
+
+    /// The edits in force, in order.
+    pub fn edits(&self) -> &[Edit] {
+        self.history.edits()
+    }
+
+    /// Edits that could not be applied to the corpus, for review.
+    pub fn review(&self) -> &[Review] {
+        &self.review
+    }
+
+    pub fn project_path(&self) -> Option<&Path> {
+        self.project_path.as_deref()
+    }
+
+    /// The window title: the project's name, "•" when it has unsaved edits.
+    pub fn window_title(&self) -> String {
+        let name = self
+            .project_path
+            .as_deref()
+            .map_or_else(|| "Untitled project".to_owned(), project_name);
+        let mark = if self.is_dirty() { " •" } else { "" };
+        format!("{name}{mark} — Statement Timeline")
+    }
+
+    /// Whether a question about unsaved edits is on screen.
+    pub fn is_confirming(&self) -> bool {
+        self.confirming.is_some()
+    }
+
+    /// Whether unsaved work from an earlier session is being offered back.
+    pub fn offers_recovery(&self) -> bool {
+        self.recovery.is_some()
+    }
+
+    /// True when `then` may go ahead: nothing unsaved, or the user already answered.
+    /// Otherwise asks, and `then` runs once answered.
+    fn ask_before_losing(&mut self, then: &Command) -> bool {
+        if !self.is_dirty() || self.discard_ok {
+            return true;
+        }
+        self.confirming = Some(then.clone());
+        false
+    }
+
+    fn confirmed(&mut self, ctx: &egui::Context, answer: Confirm) {
+        let Some(then) = self.confirming.take() else {
+            return;
+        };
+        match answer {
+            Confirm::Cancel => return,
+            Confirm::Save => {
+                let saved = match self.project_path.clone() {
+                    Some(path) => self.save_project(&path),
+                    None => project_dialog()
+                        .set_file_name("curation.project.json")
+                        .save_file()
+                        .is_some_and(|path| self.save_project(&path)),
+                };
+                if !saved {
+                    return;
+                }
+            }
+            Confirm::Discard => {}
+        }
+        self.discard_ok = true;
+        self.apply(ctx, then);
+    }
+
+    /// The project as it stands: corpus, edits, view.
+    fn project(&self) -> Project {
+        let (corpus, files) = match &self.source {
+            Some(Source::Folder(dir)) => (Some(absolute(dir)), Vec::new()),
+            Some(Source::Files { root, files }) => (
+                Some(absolute(root)),
+                files.iter().map(|f| absolute(f)).collect(),
+            ),
+            None => (None, Vec::new()),
+        };
+        let view = self.data.as_ref().map_or_else(ViewState::default, |d| {
+            ViewState::capture(
+                &d.ds,
+                &self.filter,
+                self.lane_mode,
+                self.timeline.visible_days(),
+            )
+        });
+        Project {
+            corpus,
+            files,
+            edits: self.history.edits().to_vec(),
+            view,
+            ..Project::default()
+        }
+    }
+
+    /// Saves to `path`; true when it was saved.
+    fn save_project(&mut self, path: &Path) -> bool {
+        match self.project().save(path) {
+            Ok(()) => {
+                if self.project_path.is_none()
+                    && let Some(unsaved) = self.unsaved_recovery_path()
+                {
+                    let _ = std::fs::remove_file(unsaved);
+                }
+                self.project_path = Some(path.to_path_buf());
+                self.saved_edits = Some(self.history.edits().to_vec());
+                self.error = None;
+                self.notice = Some(format!("Saved {}", project_name(path)));
+                if let Some(source) = &self.source {
+                    self.remember(source);
+                }
+                true
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// An empty project on the corpus that is open.
+    fn new_project(&mut self) {
+        let reextract = !Project::overrides(self.history.edits()).eq(&Overrides::default());
+        self.history = History::default();
+        self.saved_edits = Some(Vec::new());
+        self.autosaved_revision = self.history.revision();
+        self.project_path = None;
+        self.notice = None;
+        self.discard_ok = false;
+        match (&self.source, reextract) {
+            (Some(source), true) => self.start_load(source.clone(), true),
+            _ => self.recurate(),
+        }
+    }
+
+    /// Opens a project file and loads its corpus. A file that cannot be read is named
+    /// in the error and left as it is; the open project stays open.
+    fn open_project(&mut self, path: &Path) {
+        let project = match Project::read(path) {
+            Ok(project) => project,
+            Err(e) => {
+                self.error = Some(e.to_string());
+                return;
+            }
+        };
+        self.project_path = Some(path.to_path_buf());
+        self.take_project(project);
+        self.saved_edits = Some(self.history.edits().to_vec());
+        self.autosaved_revision = self.history.revision();
+        self.offer_recovery(Some(path));
+    }
+
+    /// Makes `project` the open one: its edits, its view, its corpus.
+    fn take_project(&mut self, project: Project) {
+        self.history = History::new(project.edits);
+        self.discard_ok = false;
+        self.error = None;
+        self.notice = None;
+        let source = match (project.corpus, project.files.is_empty()) {
+            (Some(root), false) => Some(Source::Files {
+                root,
+                files: project.files,
+            }),
+            (Some(dir), true) => Some(Source::Folder(dir)),
+            (None, _) => None,
+        };
+        match source.or_else(|| self.source.clone()) {
+            Some(source) => {
+                self.pending_view = Some(project.view);
+                self.start_load(source, false);
+            }
+            None => self.recurate(),
+        }
+    }
+
+    /// Where unsaved work goes: beside the project's file, or for an untitled project
+    /// beside the settings (nowhere when the app remembers nothing, as in tests).
+    fn recovery_path(&self) -> Option<PathBuf> {
+        match &self.project_path {
+            Some(path) => Some(project::recovery_path(path)),
+            None => self.unsaved_recovery_path(),
+        }
+    }
+
+    fn unsaved_recovery_path(&self) -> Option<PathBuf> {
+        self.settings_path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(|dir| dir.join("untitled.project.json.recovery"))
+    }
+
+    /// Offers the recovery file when it is newer than the project saved at `saved`.
+    fn offer_recovery(&mut self, saved: Option<&Path>) {
+        if let Some(path) = self.recovery_path()
+            && let Some(found) = project::pending_recovery(&path, saved)
+        {
+            self.recovery = Some((path, found));
+        }
+    }
+
+    /// Takes back the autosaved work: unsaved until saved again.
+    fn restore_recovery(&mut self) {
+        let Some((path, recovered)) = self.recovery.take() else {
+            return;
+        };
+        self.take_project(recovered);
+        self.saved_edits = None;
+        // The recovery file stays until the work is saved: another crash loses nothing.
+        self.autosaved_revision = self.history.revision();
+        self.notice = Some(format!(
+            "Restored unsaved work from {}",
+            project_name(&path)
+        ));
+    }
+
+    /// Writes unsaved work to the recovery file a few seconds after the last change.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        if !self.is_dirty() || self.autosaved_revision == self.history.revision() {
+            return;
+        }
+        let (Some(path), Some(at)) = (self.recovery_path(), self.changed_at) else {
+            return;
+        };
+        let wait = self.autosave_delay.saturating_sub(at.elapsed());
+        if !wait.is_zero() {
+            ctx.request_repaint_after(wait);
+            return;
+        }
+        match project::write_recovery(&path, &self.project()) {
+            Ok(()) => self.autosaved_revision = self.history.revision(),
+            Err(e) => self.error = Some(e.to_string()),
         }
     }
 
@@ -523,10 +956,13 @@ impl App {
         }
     }
 
-    fn start_load(&mut self, ctx: &egui::Context, source: Source) {
+    fn start_load(&mut self, source: Source, keep_view: bool) {
         if let Some(job) = self.loading.take() {
             job.cancel.store(true, Ordering::Relaxed);
         }
+        let overrides = Project::overrides(self.history.edits());
+        let edits = self.history.edits().to_vec();
+        let revision = self.history.revision();
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
@@ -534,7 +970,7 @@ impl App {
         let loader = Arc::clone(&self.loader);
         let thread_source = source.clone();
         let (d, t, c) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&cancel));
-        let ctx_thread = ctx.clone();
+        let ctx_thread = self.ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("corpus-loader".to_owned())
             .spawn(move || {
@@ -544,11 +980,9 @@ impl App {
                     ctx_thread.request_repaint();
                     !c.load(Ordering::Relaxed)
                 };
-                // The index too is built here, so the window never waits for it.
-                let result = loader(&thread_source, &mut progress).map(|ds| {
-                    let index = DatasetIndex::build(&ds);
-                    (ds, index)
-                });
+                // Edits and the index too are done here, so the window never waits.
+                let result = loader(&thread_source, &overrides, &mut progress)
+                    .map(|ds| Prepared::new(ds, &edits));
                 // The app may have moved on (a newer load); then nobody listens.
                 let _ = tx.send(result);
                 ctx_thread.request_repaint();
@@ -561,6 +995,8 @@ impl App {
                     done,
                     total,
                     cancel,
+                    keep_view,
+                    revision,
                     result: rx,
                 });
             }
@@ -586,10 +1022,14 @@ impl App {
             return;
         }
         match outcome {
-            Ok((ds, index)) => {
+            Ok(mut prepared) => {
                 self.remember(&job.source);
                 self.source = Some(job.source);
-                self.set_indexed_dataset(ds, index);
+                // Edits made while it loaded apply too.
+                if job.revision != self.history.revision() {
+                    prepared = Prepared::new(prepared.extracted, self.history.edits());
+                }
+                self.install(prepared, job.keep_view);
             }
             Err(e) => self.error = Some(format!("Could not load {}: {e}", job.source.name())),
         }
@@ -599,14 +1039,17 @@ impl App {
         let Some(path) = &self.settings_path else {
             return;
         };
+        let last_project = self.project_path.as_deref().map(absolute);
         let settings = match source {
             Source::Folder(dir) => Settings {
                 last_corpus: Some(absolute(dir)),
                 last_files: Vec::new(),
+                last_project,
             },
             Source::Files { root, files } => Settings {
                 last_corpus: Some(absolute(root)),
                 last_files: files.iter().map(|f| absolute(f)).collect(),
+                last_project,
             },
         };
         if let Err(e) = settings.save(path) {
@@ -618,11 +1061,56 @@ impl App {
     }
 
     fn set_dataset(&mut self, ds: Dataset) {
-        let index = DatasetIndex::build(&ds);
-        self.set_indexed_dataset(ds, index);
+        let prepared = Prepared::new(ds, self.history.edits());
+        self.install(prepared, false);
     }
 
-    fn set_indexed_dataset(&mut self, ds: Dataset, index: DatasetIndex) {
+    /// Shows a freshly prepared dataset. With `keep_view` (the same corpus again) the
+    /// filter, lanes, zoom and selection stay, followed by name and statement id.
+    fn install(&mut self, prepared: Prepared, keep_view: bool) {
+        let kept = if keep_view {
+            self.data.as_ref().map(|d| {
+                (
+                    ViewState::capture(
+                        &d.ds,
+                        &self.filter,
+                        self.lane_mode,
+                        self.timeline.visible_days(),
+                    ),
+                    self.selected.map(|s| StatementId::of(&d.ds, s)),
+                )
+            })
+        } else {
+            None
+        };
+        self.review = prepared.review;
+        let (extracted, ds, index) = (prepared.extracted, prepared.ds, prepared.index);
+        if let Some((view, selected)) = kept {
+            self.filter = view.filter(&ds);
+            self.selected = selected
+                .and_then(|id| (0..ds.statements.len()).find(|&s| StatementId::of(&ds, s) == id));
+            self.data = Some(Loaded {
+                extracted: Arc::new(extracted),
+                ds: Arc::new(ds),
+                index: Arc::new(index),
+                derived: Derived::default(),
+            });
+            self.refresh();
+            return;
+        }
+        let zoom = self.pending_view.take().and_then(|view| {
+            self.filter = view.filter(&ds);
+            self.lane_mode = view.lanes;
+            view.zoom
+        });
+        self.set_indexed_dataset(extracted, ds, index);
+        if let Some(days) = zoom {
+            self.timeline.show_days(days);
+            self.fit_when_derived = false;
+        }
+    }
+
+    fn set_indexed_dataset(&mut self, extracted: Dataset, ds: Dataset, index: DatasetIndex) {
         self.selected = None;
         let officials = std::mem::take(&mut self.officials);
         for name in officials {
@@ -639,6 +1127,7 @@ impl App {
             }
         }
         self.data = Some(Loaded {
+            extracted: Arc::new(extracted),
             ds: Arc::new(ds),
             index: Arc::new(index),
             derived: Derived::default(),
@@ -726,6 +1215,9 @@ impl App {
 
     fn keyboard(&self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
+        if ui.input_mut(|i| i.consume_shortcut(&menu::SAVE)) {
+            commands.push(Command::SaveProject);
+        }
         if ui.ctx().egui_wants_keyboard_input() {
             return commands;
         }
@@ -741,6 +1233,14 @@ impl App {
             }
             if i.consume_key(Modifiers::NONE, Key::F5) {
                 commands.push(Command::Present);
+            }
+        });
+        // Text fields undo their own typing; elsewhere these undo edits.
+        ui.input_mut(|i| {
+            if i.consume_shortcut(&menu::REDO) {
+                commands.push(Command::Redo);
+            } else if i.consume_shortcut(&menu::UNDO) {
+                commands.push(Command::Undo);
             }
         });
         if self.selected.is_some()
@@ -831,6 +1331,9 @@ impl App {
         let mut commands = self.keyboard(ui);
         commands.extend(Self::dropped(ui));
 
+        self.close_requested(&ctx);
+        self.update_title(&ctx);
+        let project_label = self.window_title().replace(" — Statement Timeline", "");
         let corpus = self.source.as_ref().map(Source::name);
         let loading_name = self.loading.as_ref().map(|j| j.source.name());
         let info = MenuInfo {
@@ -856,6 +1359,9 @@ impl App {
             busy: self.deriving.is_some(),
             notice: self.notice.as_deref(),
             can_export: self.data.is_some(),
+            project: &project_label,
+            undo: self.history.undo_label(),
+            redo: self.history.redo_label(),
         };
         egui::Panel::top("menu_bar").show(ui, |ui| {
             commands.extend(self.menu.ui(ui, &info));
@@ -876,6 +1382,9 @@ impl App {
             loading,
             error,
             deriving,
+            review_panel,
+            review,
+            history,
             ..
         } = self;
         if let Some(data) = data.as_ref() {
@@ -909,13 +1418,25 @@ impl App {
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         let statements = format!("Statements ({})", view.shown.len());
+                        let hidden = view.ds.annotations.values().filter(|a| a.hidden).count();
                         let problems = format!("Problems ({})", ProblemsPanel::count(view.ds));
                         ui.selectable_value(bottom_tab, BottomTab::Statements, statements);
+                        ui.selectable_value(
+                            bottom_tab,
+                            BottomTab::Hidden,
+                            format!("Hidden ({hidden})"),
+                        );
+                        if !review.is_empty() || *bottom_tab == BottomTab::Review {
+                            let text = format!("Edits to review ({})", review.len());
+                            ui.selectable_value(bottom_tab, BottomTab::Review, text);
+                        }
                         ui.selectable_value(bottom_tab, BottomTab::Problems, problems);
                     });
                     ui.separator();
                     match *bottom_tab {
                         BottomTab::Statements => commands.extend(list.ui(ui, &view)),
+                        BottomTab::Hidden => commands.extend(review_panel.hidden_ui(ui, view.ds)),
+                        BottomTab::Review => review_panel.review_ui(ui, history.edits(), review),
                         BottomTab::Problems => problems.ui(ui, view.ds),
                     }
                 });
@@ -928,11 +1449,79 @@ impl App {
             });
         }
         drop_overlay(ui);
+        commands.extend(self.knowledge.ui(&ctx));
+        commands.extend(self.dialogs_ui(&ctx));
 
         for command in commands {
             self.apply(&ctx, command);
         }
+        self.autosave(&ctx);
         self.screenshot_step(&ctx);
+    }
+
+    /// Keeps the window title on the project's name and unsaved mark.
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Closing the window with unsaved edits asks first.
+    fn close_requested(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.discard_ok {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirming = Some(Command::Quit);
+        }
+    }
+
+    /// The questions the app asks: save before losing edits, restore unsaved work.
+    fn dialogs_ui(&self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if let Some(then) = &self.confirming {
+            let doing = match then {
+                Command::Quit => "closing",
+                Command::NewProject => "starting a new project",
+                _ => "opening another project",
+            };
+            egui::Modal::new(egui::Id::unique("confirm_unsaved")).show(ctx, |ui| {
+                ui.heading("Unsaved edits");
+                ui.label(format!(
+                    "{} has edits that are not saved. Save them before {doing}?",
+                    self.window_title().replace(" • — Statement Timeline", "")
+                ));
+                ui.horizontal(|ui| {
+                    for (answer, text) in [
+                        (Confirm::Save, "Save"),
+                        (Confirm::Discard, "Don't save"),
+                        (Confirm::Cancel, "Cancel"),
+                    ] {
+                        if ui.button(text).clicked() {
+                            commands.push(Command::ConfirmUnsaved(answer));
+                        }
+                    }
+                });
+            });
+        } else if let Some((path, found)) = &self.recovery {
+            egui::Modal::new(egui::Id::unique("offer_recovery")).show(ctx, |ui| {
+                ui.heading("Unsaved work found");
+                ui.label(format!(
+                    "The last session ended with unsaved work ({} edits, in {}). Restore it?",
+                    found.edits.len(),
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        commands.push(Command::RestoreRecovery);
+                    }
+                    if ui.button("Discard").clicked() {
+                        commands.push(Command::DiscardRecovery);
+                    }
+                });
+            });
+        }
+        commands
     }
 }
 
@@ -1074,6 +1663,18 @@ fn common_parent(files: &[PathBuf]) -> PathBuf {
         }
     }
     common
+}
+
+/// A project's name: its file name without `.json` and `.project`.
+fn project_name(path: &Path) -> String {
+    let name = display_name(path);
+    let name = name.strip_suffix(".json").unwrap_or(&name);
+    name.strip_suffix(".project").unwrap_or(name).to_owned()
+}
+
+/// The native dialog for project files.
+fn project_dialog() -> rfd::FileDialog {
+    rfd::FileDialog::new().add_filter("Statement Timeline project", &["json"])
 }
 
 fn display_name(path: &Path) -> String {

@@ -1,13 +1,16 @@
 //! Statement Timeline: who said what, when, about which conflict.
 //!
-//! The core (`model`, `ingest`, `extract`, `pipeline`, `timeline`, `export`) knows
-//! nothing of egui; the UI (`ui`, `app`) only reads its data and sends commands.
+//! The core (`model`, `ingest`, `extract`, `pipeline`, `project`, `timeline`, `export`,
+//! `atomic`) knows nothing of egui; the UI (`ui`, `app`) only reads its data and sends
+//! commands.
 
 pub mod app;
+pub mod atomic;
 pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;
+pub mod project;
 pub mod timeline;
 pub mod ui;

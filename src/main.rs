@@ -14,6 +14,7 @@ use statement_timeline::export::{
 };
 use statement_timeline::model::Dataset;
 use statement_timeline::pipeline::{PipelineOptions, load_dataset};
+use statement_timeline::project::Project;
 use statement_timeline::timeline::{Filter, LaneMode};
 use statement_timeline::ui::{config, theme};
 
@@ -47,9 +48,11 @@ enum Cmd {
 
 #[derive(Args)]
 struct ExportArgs {
-    /// Corpus folder (default: the bundled corpus).
-    #[arg(default_value = "assets/corpus")]
-    dir: PathBuf,
+    /// Corpus folder (default: the project's, else the bundled corpus).
+    dir: Option<PathBuf>,
+    /// A project whose edits apply (corrections, hidden statements, added officials).
+    #[arg(long, value_name = "FILE")]
+    project: Option<PathBuf>,
     /// The file to write: .png, .svg, .csv, .timeline.json (TimelineJS) or .json.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
@@ -157,9 +160,11 @@ enum GroupBy {
 
 #[derive(Args)]
 struct ExtractArgs {
-    /// Corpus folder (default: the bundled corpus).
-    #[arg(default_value = "assets/corpus")]
-    dir: PathBuf,
+    /// Corpus folder (default: the project's, else the bundled corpus).
+    dir: Option<PathBuf>,
+    /// A project whose edits apply (corrections, hidden statements, added officials).
+    #[arg(long, value_name = "FILE")]
+    project: Option<PathBuf>,
     /// Where to write the JSON (`-` for standard output).
     #[arg(long, value_name = "OUT")]
     json: PathBuf,
@@ -187,6 +192,10 @@ struct GuiArgs {
     /// Start presenting, full screen, from the selected statement's slide.
     #[arg(long)]
     present: bool,
+    /// Open this project (its corpus, edits and view); by default the one open last,
+    /// unless a corpus folder is given.
+    #[arg(long, value_name = "FILE")]
+    project: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -203,6 +212,14 @@ fn main() -> ExitCode {
 fn run_gui(args: GuiArgs) -> ExitCode {
     let settings_path = config::default_path();
     let source = start_source(args.dir.as_deref(), settings_path.as_deref());
+    let project = args.project.clone().or_else(|| {
+        // A folder given on the command line is a fresh start, not the last project.
+        let last = settings_path
+            .as_deref()
+            .map(config::Settings::load)?
+            .last_project;
+        last.filter(|p| args.dir.is_none() && args.screenshot.is_none() && p.is_file())
+    });
     let result = Arc::new(Mutex::new(None));
     let screenshot = args.screenshot.clone().map(|path| ScreenshotRequest {
         path,
@@ -233,6 +250,8 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         officials: args.officials,
         select: args.select,
         present: args.present,
+        project,
+        autosave_delay: theme::AUTOSAVE_DELAY,
     };
     let run = eframe::run_native(
         "statement-timeline",
@@ -288,30 +307,65 @@ fn start_source(dir: Option<&Path>, settings: Option<&Path>) -> Source {
     }
 }
 
-/// Loads a corpus for a command: problems go to stderr, and `None` when the folder
-/// itself cannot be read (said on stderr too).
-fn load_for_command_line(dir: &Path, max_file_bytes: u64) -> Option<Dataset> {
-    let mut opts = PipelineOptions::default();
-    opts.load.max_file_bytes = max_file_bytes;
-    match load_dataset(dir, &opts, &mut |_, _| true) {
-        Ok(data) => {
-            for problem in &data.problems {
-                eprintln!("{problem}");
-            }
-            Some(data)
-        }
+/// Loads a corpus for a command, with a project's edits if one is given: problems and
+/// edits that no longer apply go to stderr, and `None` when the folder or the project
+/// cannot be read at all (said on stderr too).
+fn load_for_command_line(
+    dir: Option<&Path>,
+    project: Option<&Path>,
+    max_file_bytes: u64,
+) -> Option<statement_timeline::model::Dataset> {
+    let project = match project.map(Project::read).transpose() {
+        Ok(project) => project.unwrap_or_default(),
         Err(e) => {
             eprintln!("error: {e}");
-            None
+            return None;
         }
+    };
+    let mut opts = PipelineOptions {
+        overrides: Project::overrides(&project.edits),
+        ..PipelineOptions::default()
+    };
+    opts.load.max_file_bytes = max_file_bytes;
+    let dir = dir
+        .map(Path::to_path_buf)
+        .or(project.corpus)
+        .unwrap_or_else(|| PathBuf::from("assets/corpus"));
+    let mut data = match load_dataset(&dir, &opts, &mut |_, _| true) {
+        Ok(data) => data,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return None;
+        }
+    };
+    for problem in &data.problems {
+        eprintln!("{problem}");
     }
+    for review in statement_timeline::project::apply(&mut data, &project.edits) {
+        let edit = &project.edits[review.edit];
+        eprintln!(
+            "warning: edit {} ({}): {}",
+            review.edit + 1,
+            edit.name(),
+            review.reason
+        );
+    }
+    Some(data)
 }
 
 fn run_extract(args: &ExtractArgs) -> ExitCode {
-    let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes) else {
+    let Some(data) = load_for_command_line(
+        args.dir.as_deref(),
+        args.project.as_deref(),
+        args.max_file_bytes,
+    ) else {
         return ExitCode::FAILURE;
     };
-    let text = json::to_json(&data);
+    // Hidden statements are left out, as on screen.
+    let kept: Vec<usize> = (0..data.statements.len())
+        .filter(|&s| !data.is_hidden(s))
+        .collect();
+    let text = json::to_json_filtered(&data, &kept);
     let written = if args.json.as_os_str() == "-" {
         println!("{text}");
         Ok(())
@@ -343,7 +397,11 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes) else {
+    let Some(data) = load_for_command_line(
+        args.dir.as_deref(),
+        args.project.as_deref(),
+        args.max_file_bytes,
+    ) else {
         return ExitCode::FAILURE;
     };
     let Some(filter) = args.filter.resolve(&data) else {
@@ -389,7 +447,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
 }
 
 fn run_slides(args: &SlidesArgs) -> ExitCode {
-    let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes) else {
+    let Some(data) = load_for_command_line(Some(&args.dir), None, args.max_file_bytes) else {
         return ExitCode::FAILURE;
     };
     let Some(filter) = args.filter.resolve(&data) else {

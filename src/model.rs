@@ -3,6 +3,7 @@
 //!
 //! Nothing here knows about egui; the UI and the exporters only read these types.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -390,6 +391,22 @@ impl fmt::Display for Problem {
     }
 }
 
+/// What an analyst added to a statement. Extraction never produces it: it comes from a
+/// project's edits, kept beside the statements rather than in them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Left off the timeline and the exports; listed as hidden, to bring back.
+    #[serde(default)]
+    pub hidden: bool,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub tags: BTreeSet<String>,
+    /// Some field of the statement was corrected by hand, or the analyst added it.
+    #[serde(default)]
+    pub edited: bool,
+}
+
 /// Everything extracted from one corpus: what the timeline, the filters and the
 /// exporters work from.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -399,6 +416,9 @@ pub struct Dataset {
     pub conflicts: Vec<Conflict>,
     pub statements: Vec<Statement>,
     pub problems: Vec<Problem>,
+    /// Analysts' marks, by statement; most statements have none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub annotations: BTreeMap<StatementIdx, Annotation>,
 }
 
 impl Dataset {
@@ -411,6 +431,22 @@ impl Dataset {
 
     pub fn conflict_name(&self, s: &Statement) -> Option<&str> {
         s.conflict.map(|c| self.conflicts[c].name.as_str())
+    }
+
+    pub fn annotation(&self, s: StatementIdx) -> Option<&Annotation> {
+        self.annotations.get(&s)
+    }
+
+    pub fn is_hidden(&self, s: StatementIdx) -> bool {
+        self.annotation(s).is_some_and(|a| a.hidden)
+    }
+
+    /// Every tag in use, in order.
+    pub fn tags(&self) -> BTreeSet<&str> {
+        self.annotations
+            .values()
+            .flat_map(|a| a.tags.iter().map(String::as_str))
+            .collect()
     }
 }
 

@@ -1,6 +1,6 @@
 //! The integration tests, as one binary so that linking happens once.
 
-mod cli;
+pub mod cli;
 mod core;
 mod export;
 mod quality;

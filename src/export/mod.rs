@@ -15,12 +15,12 @@ pub mod synthetic;
 pub mod theme;
 pub mod timelinejs;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::model::Dataset;
 use crate::timeline::{Filter, LaneMode};
 
+pub use crate::atomic::write_atomic;
 pub use slides::{SlideOptions, SlidesRequest, SlidesSummary, export_slides};
 pub use spec::{FilterSpec, SpecError};
 pub use svg::{Drawing, ImageOptions, TextBox};
@@ -155,29 +155,6 @@ pub fn export_file(ds: &Dataset, req: &ExportRequest) -> Result<ExportSummary, E
         written,
         bytes: bytes.len(),
     })
-}
-
-/// Writes a file so that a crash leaves the old file or the new one, never half of one:
-/// a temporary file in the same folder, flushed to disk, then renamed over the target.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]

@@ -385,6 +385,14 @@ impl Taxonomy {
     }
 }
 
+/// Officials and conflicts an analyst added to a project: they join the defaults and
+/// the corpus's own files for that project only.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Additions {
+    pub speakers: Vec<Speaker>,
+    pub conflicts: Vec<Conflict>,
+}
+
 /// Gazetteer and taxonomy together.
 #[derive(Debug)]
 pub struct Knowledge {
@@ -443,6 +451,12 @@ impl Knowledge {
     /// `conflicts.toml` in `dir` when it has them. Entries of the extensions with the
     /// name of a default entry replace it.
     pub fn load(dir: Option<&Path>) -> Result<Self, KnowledgeError> {
+        Self::load_with(dir, &Additions::default())
+    }
+
+    /// Like [`Knowledge::load`], then with a project's own officials and conflicts,
+    /// which replace entries of the same name.
+    pub fn load_with(dir: Option<&Path>, additions: &Additions) -> Result<Self, KnowledgeError> {
         let mut g: GazetteerFile = parse(DEFAULT_GAZETTEER, "assets/gazetteer.toml")?;
         let mut c: ConflictsFile = parse(DEFAULT_CONFLICTS, "assets/conflicts.toml")?;
         if let Some(dir) = dir {
@@ -463,8 +477,14 @@ impl Knowledge {
                 c.no_conflict_topics.extend(extra.no_conflict_topics);
             }
         }
+        let mut speakers = speakers_of(g);
+        speakers.retain(|s| !additions.speakers.iter().any(|a| a.name == s.name));
+        speakers.extend(additions.speakers.iter().cloned());
+        c.conflict
+            .retain(|x| !additions.conflicts.iter().any(|a| a.name == x.name));
+        c.conflict.extend(additions.conflicts.iter().cloned());
         Ok(Self {
-            gazetteer: Gazetteer::build(speakers_of(g)),
+            gazetteer: Gazetteer::build(speakers),
             taxonomy: Taxonomy::build(c),
         })
     }
@@ -606,6 +626,27 @@ actors = ["Zenda"]
         assert_eq!(ev.best(), vec![0]);
         let ev = k.taxonomy.evidence("the Zendas");
         assert!(ev.is_empty());
+    }
+
+    #[test]
+    fn additions_join_the_gazetteer_and_the_taxonomy() {
+        let additions = Additions {
+            speakers: vec![Speaker {
+                name: "Mira Sand".into(),
+                aliases: vec!["M. Sand".into()],
+                ..Speaker::default()
+            }],
+            conflicts: vec![Conflict {
+                name: "Sand river dispute".into(),
+                keywords: vec!["Sand river".into()],
+                ..Conflict::default()
+            }],
+        };
+        let k = Knowledge::load_with(None, &additions).expect("parses");
+        let found = k.gazetteer.find_names("M. Sand said");
+        assert_eq!(k.gazetteer.speakers[found[0].speaker].name, "Mira Sand");
+        assert!(k.conflict_named("sand river dispute").is_some());
+        assert!(k.conflict_named("russia-ukraine war").is_some());
     }
 
     #[test]

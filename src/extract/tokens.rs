@@ -74,17 +74,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let start = i;
         i += len;
         while let Some((d, len)) = char_at(text, i) {
-            if is_word_char(d) {
-                i += len;
-            } else if is_joiner(d)
-                // Keep the joiner only when a word character follows it ("U.S", "al-Assad");
-                // the final dot of an abbreviation like "U.S." is left to sentences.
-                && char_at(text, i + len).is_some_and(|(after, _)| is_word_char(after))
-            {
-                i += len;
-            } else {
+            // A joiner stays only when a word character follows it ("U.S", "al-Assad");
+            // the final dot of an abbreviation like "U.S." is left to sentences.
+            let joins = || {
+                is_joiner(d) && char_at(text, i + len).is_some_and(|(after, _)| is_word_char(after))
+            };
+            if !(is_word_char(d) || joins()) {
                 break;
             }
+            i += len;
         }
         toks.push(Tok {
             start,

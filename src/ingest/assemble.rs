@@ -115,6 +115,10 @@ pub(crate) fn read_article_file(
         report(Severity::Error, None, message.into());
         return (Vec::new(), problems);
     }
+    if format == Format::Html && html::has_scripts(&text) {
+        let message = "has scripts; they were dropped unread, never run".to_owned();
+        report(Severity::Warning, None, message);
+    }
     let docs = match format {
         Format::Text => vec![plain_doc(text)],
         Format::Markdown => vec![markdown::read(&text, &file, &mut problems)],
@@ -535,7 +539,8 @@ mod tests {
         assert!(p[0].message.contains("binary"));
         let (a, p) = read("a.html", "<script>alert(1)</script>", None);
         assert!(a.is_empty());
-        assert!(p[0].message.contains("no readable text"));
+        assert!(p[0].message.contains("never run"));
+        assert!(p[1].message.contains("no readable text"));
     }
 
     #[test]

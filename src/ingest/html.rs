@@ -573,6 +573,13 @@ fn attr(attrs: &[(String, String)], name: &str) -> Option<String> {
         .map(|(_, v)| v.clone())
 }
 
+/// Whether the page has `<script>` elements, so the user can be told they were not run.
+pub(super) fn has_scripts(text: &str) -> bool {
+    text.as_bytes()
+        .windows(7)
+        .any(|w| w.eq_ignore_ascii_case(b"<script"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -613,6 +620,12 @@ mod tests {
             "<p>Before</p><script>document.write('<p>evil</p>'); if (a < b) {}</script><style>p{color:red}</style><noscript>Enable JS</noscript><template><p>tpl</p></template><p>After</p><SCRIPT type=x>alert(1)</SCRIPT >",
         );
         assert_eq!(blocks(&d), ["Before", "After"]);
+    }
+
+    #[test]
+    fn pages_with_scripts_are_told_apart() {
+        assert!(has_scripts("<p>a</p><SCRIPT src=x></SCRIPT>"));
+        assert!(!has_scripts("<p>the script of the talks</p>"));
     }
 
     #[test]

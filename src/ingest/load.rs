@@ -82,7 +82,10 @@ fn list_files(
             if kind.is_dir() {
                 let listing = fs::read_dir(&path);
                 folders.push((path, listing));
-            } else if Format::of(&path).is_some() && (kind.is_file() || path.is_file()) {
+            } else if Format::of(&path).is_some()
+                && (kind.is_file() || kind.is_symlink() && !path.is_dir())
+            {
+                // A link to nothing is read too, so it is reported as unreadable.
                 files.push(path);
             }
         }

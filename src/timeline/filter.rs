@@ -27,6 +27,9 @@ pub struct Filter {
     pub kind: Option<Kind>,
     /// Leave out statements by institutions ("the Kremlin", "the Foreign Ministry").
     pub hide_institutional: bool,
+    /// Analysts' tags; a statement passes with any of them.
+    #[serde(default)]
+    pub tags: BTreeSet<String>,
 }
 
 /// How many statements each choice of one facet would show, the other facets held.
@@ -193,6 +196,10 @@ impl Filter {
         if self.hide_institutional {
             parts.push("no institutions".to_owned());
         }
+        if !self.tags.is_empty() {
+            let tags: Vec<String> = self.tags.iter().map(|t| format!("#{t}")).collect();
+            parts.push(tags.join(" "));
+        }
         parts.join(" · ")
     }
 
@@ -260,6 +267,10 @@ impl Filter {
                 .bounds()
                 .is_some_and(|(a, b)| day_number(a) <= to && from <= day_number(b)),
         };
+        let annotation = ds.annotation(i);
+        let curated_ok = !annotation.is_some_and(|a| a.hidden)
+            && (self.tags.is_empty()
+                || annotation.is_some_and(|a| !a.tags.is_disjoint(&self.tags)));
         let text_ok = c.terms.iter().all(|t| {
             t.speaker_hit.get(s.speaker).copied().unwrap_or(false)
                 || t.title_hit.get(s.article).copied().unwrap_or(false)
@@ -270,7 +281,7 @@ impl Filter {
             conflict: self.conflicts.is_empty() || self.conflicts.contains(&s.conflict),
             outlet: c.outlet_ok.is_empty() || c.outlet_ok.get(s.article).copied().unwrap_or(false),
             kind: self.kind.is_none_or(|k| k == s.kind),
-            rest: dated_ok && text_ok && !(self.hide_institutional && institutional),
+            rest: dated_ok && text_ok && curated_ok && !(self.hide_institutional && institutional),
         }
     }
 }
@@ -400,6 +411,31 @@ mod tests {
             ..Filter::default()
         };
         assert!(!people.apply(&ds).contains(&4));
+    }
+
+    #[test]
+    fn hidden_statements_never_pass_and_tags_select_any_of_them() {
+        let mut ds = fixture::small();
+        let mark = |hidden: bool, tags: &[&str]| crate::model::Annotation {
+            hidden,
+            tags: tags.iter().map(|&t| t.to_owned()).collect(),
+            ..crate::model::Annotation::default()
+        };
+        ds.annotations.insert(0, mark(true, &["key"]));
+        ds.annotations.insert(2, mark(false, &["key", "check"]));
+        ds.annotations.insert(5, mark(false, &["check"]));
+        assert_eq!(Filter::default().apply(&ds), [3, 4, 2, 1, 5]);
+        let tagged = Filter {
+            tags: ["key".to_owned()].into(),
+            ..Filter::default()
+        };
+        assert_eq!(tagged.apply(&ds), [2]);
+        assert_eq!(tagged.describe(&ds, 1), "1 of 6 statements · #key");
+        let either = Filter {
+            tags: ["key".to_owned(), "check".to_owned()].into(),
+            ..Filter::default()
+        };
+        assert_eq!(either.apply(&ds), [2, 5]);
     }
 
     #[test]

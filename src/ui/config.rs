@@ -1,4 +1,4 @@
-//! The little the app remembers between runs: which corpus was open last.
+//! The little the app remembers between runs: which corpus and project were open last.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -13,6 +13,9 @@ pub struct Settings {
     /// Files opened one by one; empty when a whole folder was opened.
     #[serde(default)]
     pub last_files: Vec<PathBuf>,
+    /// The project open last, reopened with its corpus.
+    #[serde(default)]
+    pub last_project: Option<PathBuf>,
 }
 
 /// Where the settings live: `statement-timeline/settings.toml` under the user's
@@ -71,6 +74,7 @@ mod tests {
         let settings = Settings {
             last_corpus: Some(PathBuf::from("/data/corpus")),
             last_files: vec![PathBuf::from("/data/corpus/a.txt")],
+            last_project: Some(PathBuf::from("/data/study.project.json")),
         };
         settings.save(&path).expect("saved");
         assert_eq!(Settings::load(&path), settings);

@@ -1,5 +1,6 @@
-//! The filter bar: search words, officials, conflicts, outlets, kind, dates and whether
-//! institutions count, each choice showing how many statements it would leave.
+//! The filter bar: search words, officials, conflicts, outlets, analysts' tags, kind,
+//! dates and whether institutions count, each choice showing how many statements it
+//! would leave.
 
 use chrono::NaiveDate;
 use eframe::egui;
@@ -171,6 +172,28 @@ impl FilterBar {
                     }
                     if !next.outlets.is_empty() && ui.button("Any outlet").clicked() {
                         next.outlets.clear();
+                    }
+                });
+            }
+
+            let tags = ds.tags();
+            if !tags.is_empty() || !next.tags.is_empty() {
+                let label = count_label("Tags", next.tags.len());
+                menu(ui, &label, |ui| {
+                    let chosen: Vec<String> = next.tags.iter().cloned().collect();
+                    let all: std::collections::BTreeSet<&str> = tags
+                        .iter()
+                        .copied()
+                        .chain(chosen.iter().map(String::as_str))
+                        .collect();
+                    for tag in all {
+                        let mut on = next.tags.contains(tag);
+                        if ui.checkbox(&mut on, format!("#{tag}")).changed() {
+                            toggle(&mut next.tags, tag.to_owned(), on);
+                        }
+                    }
+                    if !next.tags.is_empty() && ui.button("Any tag").clicked() {
+                        next.tags.clear();
                     }
                 });
             }

@@ -1,4 +1,5 @@
-//! The top bar: File and View menus, what corpus is open, and loading progress.
+//! The top bar: File, Edit and View menus, what project and corpus are open, and
+//! loading progress.
 
 use eframe::egui;
 use egui::containers::menu::MenuBar;
@@ -6,12 +7,15 @@ use egui::{Align, Layout, RichText, Ui};
 
 use crate::timeline::LaneMode;
 
+use super::knowledge::Addition;
 use super::{Command, theme};
 
 /// What the top bar shows; it needs no dataset, so it works before the first load.
 pub struct MenuInfo<'a> {
     /// Name of the open corpus.
     pub corpus: Option<&'a str>,
+    /// The project's name, with a mark when it has unsaved edits.
+    pub project: &'a str,
     /// Articles read, articles in all, what is being loaded.
     pub loading: Option<(usize, usize, &'a str)>,
     /// Why the last load failed.
@@ -25,7 +29,22 @@ pub struct MenuInfo<'a> {
     pub notice: Option<&'a str>,
     /// Whether there is data to export.
     pub can_export: bool,
+    /// "Undo Change speaker", when there is an edit to undo.
+    pub undo: Option<String>,
+    pub redo: Option<String>,
 }
+
+/// Undo the last edit.
+pub const UNDO: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
+/// Redo what was undone.
+pub const REDO: egui::KeyboardShortcut = egui::KeyboardShortcut::new(
+    egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+    egui::Key::Z,
+);
+/// Save the project.
+pub const SAVE: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
 
 #[derive(Debug, Default)]
 pub struct MenuPanel;
@@ -35,6 +54,21 @@ impl MenuPanel {
         let mut commands = Vec::new();
         MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
+                if ui.button("New project").clicked() {
+                    commands.push(Command::NewProject);
+                }
+                if ui.button("Open project…").clicked() {
+                    commands.push(Command::PickOpenProject);
+                }
+                let save = egui::Button::new("Save project")
+                    .shortcut_text(ui.ctx().format_shortcut(&SAVE));
+                if ui.add(save).clicked() {
+                    commands.push(Command::SaveProject);
+                }
+                if ui.button("Save project as…").clicked() {
+                    commands.push(Command::PickSaveProjectAs);
+                }
+                ui.separator();
                 if ui.button("Open folder…").clicked() {
                     commands.push(Command::PickFolder);
                 }
@@ -65,6 +99,31 @@ impl MenuPanel {
                     commands.push(Command::Quit);
                 }
             });
+            ui.menu_button("Edit", |ui| {
+                let undo = egui::Button::new(info.undo.as_deref().unwrap_or("Undo"))
+                    .shortcut_text(ui.ctx().format_shortcut(&UNDO));
+                if ui.add_enabled(info.undo.is_some(), undo).clicked() {
+                    commands.push(Command::Undo);
+                }
+                let redo = egui::Button::new(info.redo.as_deref().unwrap_or("Redo"))
+                    .shortcut_text(ui.ctx().format_shortcut(&REDO));
+                if ui.add_enabled(info.redo.is_some(), redo).clicked() {
+                    commands.push(Command::Redo);
+                }
+                ui.separator();
+                if ui
+                    .add_enabled(info.can_export, egui::Button::new("Add official…"))
+                    .clicked()
+                {
+                    commands.push(Command::ShowAddKnowledge(Addition::Official));
+                }
+                if ui
+                    .add_enabled(info.can_export, egui::Button::new("Add conflict…"))
+                    .clicked()
+                {
+                    commands.push(Command::ShowAddKnowledge(Addition::Conflict));
+                }
+            });
             ui.menu_button("View", |ui| {
                 for mode in LaneMode::ALL {
                     if ui
@@ -89,7 +148,9 @@ impl MenuPanel {
                 }
             });
             ui.separator();
+            ui.label(RichText::new(info.project).strong());
             if let Some(name) = info.corpus {
+                ui.weak("on");
                 ui.label(RichText::new(name).strong());
             }
             if let Some((done, total, what)) = info.loading {

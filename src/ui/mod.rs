@@ -3,10 +3,13 @@
 //! place, so no panel changes another's state behind its back.
 
 pub mod config;
+pub mod editor;
 pub mod filter_bar;
+pub mod knowledge;
 pub mod menu;
 pub mod presentation;
 pub mod problems;
+pub mod review;
 pub mod source;
 pub mod statement_list;
 pub mod theme;
@@ -15,6 +18,7 @@ pub mod timeline;
 use std::path::PathBuf;
 
 use crate::model::{Dataset, StatementIdx};
+use crate::project::Edit;
 use crate::timeline::{
     DatasetIndex, DensityIndex, Facets, Filter, LaneMode, TimelineLayout, format_date,
 };
@@ -58,7 +62,36 @@ pub enum Command {
     /// Zoom the timeline out to show everything.
     Fit,
     ShowProblems,
+    /// Record an edit (undoable) and show its effect.
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// Open the dialog that adds an official or a conflict to the project.
+    ShowAddKnowledge(knowledge::Addition),
+    /// Start an empty project on the open corpus (asks first if there are unsaved edits).
+    NewProject,
+    /// Ask for a project file (a native dialog), then open it.
+    PickOpenProject,
+    OpenProject(PathBuf),
+    /// Save to the project's file, or ask for one if it has none.
+    SaveProject,
+    /// Ask where to save the project (a native dialog), then save it there.
+    PickSaveProjectAs,
+    SaveProjectAs(PathBuf),
+    /// Take back the work autosaved before a crash, or throw it away.
+    RestoreRecovery,
+    DiscardRecovery,
+    /// The answer to "save your edits?" before closing or replacing the project.
+    ConfirmUnsaved(Confirm),
     Quit,
+}
+
+/// What to do with unsaved edits before the action that would lose them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    Save,
+    Discard,
+    Cancel,
 }
 
 /// What the panels read: the loaded data and everything derived from it.

@@ -159,9 +159,10 @@ pub fn article() -> FontId {
     FontId::new(14.0, FontFamily::Proportional)
 }
 
-/// Fallback fonts for what egui's own font lacks: the shapes the UI draws with, and
-/// Arabic and Hebrew article text (see `assets/fonts/README.md`).
-const FALLBACK_FONTS: [(&str, &[u8]); 3] = [
+/// Fallback fonts for what egui's own font lacks: the shapes the UI draws with,
+/// Arabic and Hebrew article text, and the replacement character (�) that stands for
+/// undecodable bytes (see `assets/fonts/README.md`).
+const FALLBACK_FONTS: [(&str, &[u8]); 4] = [
     (
         "NotoSansSymbols2",
         include_bytes!("../../assets/fonts/NotoSansSymbols2-Regular.ttf"),
@@ -174,6 +175,7 @@ const FALLBACK_FONTS: [(&str, &[u8]); 3] = [
         "NotoSansHebrew",
         include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
     ),
+    ("NotoSans", crate::export::fonts::REGULAR),
 ];
 
 /// The app's look: egui's dark theme, a little more generous with spacing, and the
@@ -198,3 +200,6 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.button_padding = Vec2::new(6.0, 3.0);
     });
 }
+
+/// How long after the last edit unsaved work is written to the recovery file.
+pub const AUTOSAVE_DELAY: std::time::Duration = std::time::Duration::from_secs(3);

@@ -90,6 +90,14 @@ impl TimelinePanel {
         self.days
     }
 
+    /// Shows days `[from, to)` (a project's saved zoom) instead of fitting.
+    pub fn show_days(&mut self, days: (f64, f64)) {
+        if days.0.is_finite() && days.1.is_finite() && days.0 < days.1 {
+            self.days = Some(days);
+            self.fit_pending = false;
+        }
+    }
+
     /// Whether the last frame showed density bins instead of markers.
     pub fn is_density_mode(&self) -> bool {
         self.density_mode

@@ -132,3 +132,160 @@ fn a_missing_folder_fails_with_a_message() {
     assert!(!ok);
     assert!(stderr.contains("/nonexistent/corpus"), "{stderr}");
 }
+
+/// A corpus with one file of every bad kind beside good ones: an unreadable file (a
+/// link to nothing), a binary, an empty file, one over the size limit (2,000 bytes
+/// here), invalid UTF-8, HTML with a script, JSON Lines with a bad line, and manifest
+/// entries naming a missing file and an impossible date.
+pub fn bad_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write =
+        |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).expect("write");
+    std::fs::copy(
+        phenomena().join("caption_date_is_not_the_article_date.txt"),
+        dir.path().join("good.txt"),
+    )
+    .expect("copy");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/nonexistent/gone.txt", dir.path().join("unreadable.txt"))
+        .expect("link");
+    write("binary.txt", b"\0\x01\x02\x03 not text");
+    write("empty.txt", b"");
+    write("huge.txt", &[b'a'; 3000]);
+    write(
+        "latin1.txt",
+        b"Foreign Minister Jane Okafor said on Monday the caf\xe9 in Gaza was closed.\n",
+    );
+    write(
+        "page.html",
+        b"<html><head><title>Briefing</title><script>document.write('Foreign Minister \
+          Jane Okafor said the war is over')</script></head><body><p>Foreign Minister Jane \
+          Okafor said on Monday that the Gaza ceasefire must hold.</p></body></html>",
+    );
+    write(
+        "feed.jsonl",
+        b"{\"text\": \"Foreign Minister Jane Okafor said on Monday that talks on Gaza would resume.\"}\n\
+          {\"text\": \"cut off\n",
+    );
+    write(
+        "manifest.json",
+        br#"{"articles": [
+            {"file": "missing.txt", "published": "2025-01-01"},
+            {"file": "good.txt", "published": "2025-02-30"}
+        ]}"#,
+    );
+    dir
+}
+
+#[test]
+fn every_kind_of_bad_file_is_named_on_stderr_and_the_good_ones_give_statements() {
+    let dir = bad_corpus();
+    let out = tempfile::tempdir().expect("temp dir");
+    let json = out.path().join("out.json");
+    let result = bin()
+        .arg("extract")
+        .arg(dir.path())
+        .arg("--json")
+        .arg(&json)
+        .args(["--max-file-bytes", "2000"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    let said = |file: &str, what: &str| {
+        assert!(
+            stderr.lines().any(|l| l.contains(file) && l.contains(what)),
+            "stderr tells {file}: {what}\n{stderr}"
+        );
+    };
+    #[cfg(unix)]
+    said("unreadable.txt", "cannot be read");
+    said("binary.txt", "binary");
+    said("empty.txt", "empty");
+    said("huge.txt", "over the limit of 2000 bytes");
+    said("latin1.txt", "not valid UTF-8");
+    said("page.html", "scripts; they were dropped unread, never run");
+    said("feed.jsonl:2", "not valid JSON");
+    said("manifest.json", "missing.txt, which is not in the folder");
+    said("manifest.json", "\"2025-02-30\" does not exist");
+
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("written")).expect("JSON");
+    for good in ["good.txt", "latin1.txt", "page.html", "feed.jsonl"] {
+        assert!(
+            !statements_of(&v, good).is_empty(),
+            "{good} gives statements"
+        );
+    }
+    let page = statements_of(&v, "page.html");
+    assert!(
+        page.iter()
+            .all(|s| !s["text"].as_str().unwrap_or("").contains("war is over")),
+        "a script is never read as text: {page:?}"
+    );
+}
+
+#[test]
+fn a_project_applies_its_edits_to_extract_and_reports_what_no_longer_fits() {
+    let (v, _, ok) = extract(&phenomena());
+    assert!(ok);
+    let s = &statements_of(&v, "caption_date_is_not_the_article_date.txt")[0];
+    let id = s["id"].as_str().expect("id");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("p.project.json");
+    std::fs::write(
+        &project,
+        serde_json::json!({
+            "format": "statement-timeline-project",
+            "version": 1,
+            "corpus": phenomena(),
+            "edits": [
+                {"edit": "set_speaker", "statement": id, "speaker": "Antonio Guterres"},
+                {"edit": "set_hidden", "statement": "00000000000000ff:1-2", "hidden": true},
+            ],
+        })
+        .to_string(),
+    )
+    .expect("project");
+    let json = dir.path().join("out.json");
+    let result = bin()
+        .args(["extract", "--project"])
+        .arg(&project)
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(stderr.contains("edit 2 (Hide statement)"), "{stderr}");
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("written")).expect("JSON");
+    let edited = v["statements"]
+        .as_array()
+        .expect("statements")
+        .iter()
+        .find(|s| s["id"] == id)
+        .expect("the statement");
+    assert_eq!(
+        edited["speaker"], "António Guterres",
+        "an alias names the official"
+    );
+
+    std::fs::write(
+        &project,
+        "{\"format\": \"statement-timeline-project\", \"version\": 9}",
+    )
+    .expect("project");
+    let result = bin()
+        .args(["extract", "--project"])
+        .arg(&project)
+        .args(["--json", "-"])
+        .output()
+        .expect("runs");
+    assert!(!result.status.success());
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("p.project.json") && stderr.contains("newer"),
+        "{stderr}"
+    );
+}

@@ -1,7 +1,8 @@
 //! Properties over any input: text and bytes read as a `.txt` file and extracted with
 //! the bundled knowledge never panic, and every statement's span is a char-boundary
 //! range of its article's text that maps back inside the file's bytes; time
-//! expressions are found and resolved without panicking for any text and any dates.
+//! expressions are found and resolved without panicking for any text and any dates; the
+//! project-file reader turns any bytes into a project or an error, never a panic.
 //!
 //! Inputs mix arbitrary characters and bytes with the fragments the extractor reacts
 //! to (quote marks, speech verbs, dates, gazetteer names, titles, newlines), so the
@@ -16,6 +17,7 @@ use proptest::prelude::*;
 
 use statement_timeline::extract::{self, dates, knowledge::Knowledge, tokens};
 use statement_timeline::ingest::read_article_file;
+use statement_timeline::project::{ParseError, Project};
 
 static KNOWLEDGE: LazyLock<Knowledge> =
     LazyLock::new(|| Knowledge::load(None).expect("the bundled knowledge loads"));
@@ -330,4 +332,67 @@ proptest! {
             let _ = value.export();
         }
     }
+
+    #[test]
+    fn any_bytes_read_as_a_project_give_a_project_or_an_error(bytes in project_bytes()) {
+        match Project::parse(&bytes) {
+            Ok(project) => {
+                // What was read writes back to the same project.
+                let again = Project::parse(project.to_json().as_bytes());
+                prop_assert_eq!(again, Ok(project));
+            }
+            Err(ParseError::Damaged(message)) => prop_assert!(!message.is_empty()),
+            Err(ParseError::NotAProject | ParseError::Newer(_)) => {}
+        }
+    }
+}
+
+/// Bytes around a project file: valid ones cut, spliced and garbled, and JSON values
+/// in the places a project has them.
+fn project_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let valid = r#"{"format": "statement-timeline-project", "version": 1, "corpus": "/c",
+"edits": [{"edit": "set_speaker", "statement": "00000000000000ab:1-9", "speaker": "A B"},
+{"edit": "set_date", "statement": "00000000000000ab:1-9", "date": {"precision": "month", "year": 2025, "month": 3}},
+{"edit": "merge", "statements": ["00000000000000ab:1-9", "00000000000000cd:0-2"]},
+{"edit": "set_published", "article": "00000000000000ab", "date": "2025-01-31"}],
+"view": {"query": "x", "lanes": "Flat", "zoom": [1.0, 2.0]}}"#;
+    let fragments = prop::sample::select(vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"",
+        "null",
+        "1",
+        "-1",
+        "1e999",
+        "\"version\"",
+        "\"format\"",
+        "\"statement-timeline-project\"",
+        "\"edits\"",
+        "\"edit\"",
+        "\"set_kind\"",
+        "\"kind\"",
+        "\"direct\"",
+        "\"statement\"",
+        "\"ff:1-2\"",
+        "\"00000000000000ab:9-1\"",
+        "\"date\"",
+        "\"2025-02-30\"",
+        "\u{fffd}",
+        "\\u0000",
+    ]);
+    prop_oneof![
+        (0..valid.len()).prop_map(move |cut| valid.as_bytes()[..cut].to_vec()),
+        (0..valid.len(), prop::collection::vec(any::<u8>(), 0..8)).prop_map(move |(at, junk)| {
+            let mut b = valid.as_bytes().to_vec();
+            let at = at.min(b.len());
+            b.splice(at..at, junk);
+            b
+        }),
+        prop::collection::vec(fragments, 0..40).prop_map(|parts| parts.concat().into_bytes()),
+        prop::collection::vec(any::<u8>(), 0..64),
+    ]
 }

@@ -1,6 +1,6 @@
-//! The core knows nothing of the UI: model, ingest, extract, pipeline, timeline and
-//! export never import egui or eframe, so they run headless and the exporters draw
-//! exactly what the core computes.
+//! The core knows nothing of the UI: model, ingest, extract, pipeline, project, timeline,
+//! export and atomic writes never import egui or eframe, so they run headless and the
+//! exporters draw exactly what the core computes.
 
 use std::path::Path;
 
@@ -21,6 +21,8 @@ fn the_core_imports_no_ui() {
     for part in [
         "model.rs",
         "pipeline.rs",
+        "atomic.rs",
+        "project",
         "ingest",
         "extract",
         "timeline",

@@ -376,7 +376,7 @@ fn the_timelinejs_export_follows_the_format() {
 }
 
 fn no_loader() -> Loader {
-    Arc::new(|_, _| Err("this test loads no corpus".to_owned()))
+    Arc::new(|_, _, _| Err("this test loads no corpus".to_owned()))
 }
 
 #[test]

@@ -8,8 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use statement_timeline::app::{App, AppOptions, Source, pipeline_loader};
+use statement_timeline::timeline::LaneMode;
 use statement_timeline::timeline::layout::Place;
-use statement_timeline::timeline::{Filter, LaneMode};
 use statement_timeline::ui::statement_label;
 
 use super::{MAX_STEPS, WINDOW, step_until};
@@ -24,13 +24,7 @@ fn bundled() -> Harness<'static, App> {
                 &cc.egui_ctx,
                 AppOptions {
                     source: Some(Source::Folder(dir)),
-                    loader: pipeline_loader(),
-                    settings_path: None,
-                    screenshot: None,
-                    filter: Filter::default(),
-                    officials: Vec::new(),
-                    select: None,
-                    present: false,
+                    ..AppOptions::new(pipeline_loader())
                 },
             )
         });

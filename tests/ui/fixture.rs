@@ -149,7 +149,7 @@ pub fn small() -> Dataset {
             })
             .collect(),
         statements,
-        problems: Vec::new(),
+        ..Dataset::default()
     }
 }
 
@@ -186,6 +186,6 @@ pub fn dense(n: usize) -> Dataset {
             ..Conflict::default()
         }],
         statements,
-        problems: Vec::new(),
+        ..Dataset::default()
     }
 }

@@ -1,6 +1,7 @@
 //! The desktop app, driven as a user would: by clicking named widgets and pressing keys.
 
 mod corpus;
+mod curation;
 mod fixture;
 mod presentation;
 
@@ -23,7 +24,7 @@ const MAX_STEPS: u64 = 40;
 
 /// A loader for tests that open no corpus.
 fn no_loader() -> Loader {
-    Arc::new(|_, _| Err("this test loads no corpus".to_owned()))
+    Arc::new(|_, _, _| Err("this test loads no corpus".to_owned()))
 }
 
 fn harness_with(ds: Dataset) -> Harness<'static, App> {
@@ -299,7 +300,7 @@ fn many_statements_zoomed_out_draw_as_density_then_markers_when_narrowed() {
 
 #[test]
 fn loading_runs_in_the_background_with_progress() {
-    let loader: Loader = Arc::new(|_, progress| {
+    let loader: Loader = Arc::new(|_, _, progress| {
         for done in 0..=4 {
             if !progress(done, 4) {
                 return Err("cancelled".to_owned());
@@ -328,7 +329,7 @@ fn loading_runs_in_the_background_with_progress() {
 
 #[test]
 fn a_load_can_be_cancelled_and_the_window_keeps_answering() {
-    let loader: Loader = Arc::new(|_, progress| {
+    let loader: Loader = Arc::new(|_, _, progress| {
         let deadline = Instant::now() + Duration::from_secs(20);
         while progress(1, 10) {
             if Instant::now() > deadline {
@@ -371,7 +372,7 @@ fn the_corpus_opened_last_is_remembered_for_the_next_start() {
     let dir = tempfile::tempdir().expect("temp dir");
     let settings = dir.path().join("config").join("settings.toml");
     let corpus = dir.path().join("my-corpus");
-    let loader: Loader = Arc::new(|_, _| Ok(fixture::small()));
+    let loader: Loader = Arc::new(|_, _, _| Ok(fixture::small()));
     let (settings_path, source) = (settings.clone(), Source::Folder(corpus.clone()));
     let mut harness = Harness::builder()
         .with_size(WINDOW)
@@ -381,13 +382,8 @@ fn the_corpus_opened_last_is_remembered_for_the_next_start() {
                 &cc.egui_ctx,
                 AppOptions {
                     source: Some(source),
-                    loader,
                     settings_path: Some(settings_path),
-                    screenshot: None,
-                    filter: Filter::default(),
-                    officials: Vec::new(),
-                    select: None,
-                    present: false,
+                    ..AppOptions::new(loader)
                 },
             )
         });
@@ -463,4 +459,51 @@ fn the_wheel_zooms_a_drag_pans_and_fit_shows_everything_again() {
     harness.get_by_label("Fit").click();
     harness.run();
     assert_eq!(harness.state().timeline().visible_days(), Some(fitted));
+}
+
+#[test]
+fn every_kind_of_bad_file_is_listed_in_the_problems_tab_while_the_rest_loads() {
+    let corpus = crate::cli::bad_corpus();
+    let dir = corpus.path().to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .with_max_steps(MAX_STEPS)
+        .build_eframe(move |cc| {
+            App::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    source: Some(Source::Folder(dir)),
+                    ..AppOptions::new(statement_timeline::app::pipeline_loader())
+                },
+            )
+        });
+    step_until(&mut harness, |app| !app.is_loading());
+    let files: Vec<String> = {
+        let ds = harness.state().dataset().expect("loaded");
+        ds.statements
+            .iter()
+            .map(|s| ds.articles[s.article].file.clone())
+            .collect()
+    };
+    for good in ["good.txt", "latin1.txt", "page.html", "feed.jsonl"] {
+        assert!(files.iter().any(|f| f == good), "{good} gives statements");
+    }
+    harness.get_by_label_contains("Problems (").click();
+    harness.run();
+    for (place, what) in [
+        ("unreadable.txt", "cannot be read"),
+        ("binary.txt", "looks like a binary file"),
+        ("empty.txt", "is empty"),
+        ("latin1.txt", "not valid UTF-8"),
+        ("page.html", "never run"),
+        ("feed.jsonl:2", "not valid JSON"),
+        ("manifest.json:1", "names missing.txt"),
+        ("manifest.json:2", "does not exist"),
+    ] {
+        assert!(
+            harness.query_all_by_label(place).next().is_some(),
+            "{place}"
+        );
+        harness.get_by_label_contains(what);
+    }
 }
