@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::knowledge::{ConflictEvidence, Taxonomy};
+use std::ops::Range;
+
+use super::knowledge::{ConflictEvidence, Taxonomy, Terms};
 use crate::model::ConflictIdx;
 
 /// Below this score evidence is a party or a place alone ("Iran", "Azerbaijan"): too weak
@@ -88,14 +90,21 @@ fn decide(
     None
 }
 
-/// The conflict of a statement from its own text, then its sentence, then context.
-pub fn tag(taxonomy: &Taxonomy, own: &str, sentence: &str, ctx: &Context) -> Option<ConflictIdx> {
-    let own_ev = weigh(taxonomy, taxonomy.evidence(own), ctx.day);
+/// The conflict of a statement from its own words, then its sentence, then context:
+/// `own` and `sentence` are ranges of the paragraph whose `terms` are given.
+pub fn tag(
+    taxonomy: &Taxonomy,
+    terms: &Terms,
+    own: Range<usize>,
+    sentence: Range<usize>,
+    ctx: &Context,
+) -> Option<ConflictIdx> {
+    let own_ev = weigh(taxonomy, terms.evidence(taxonomy, own.clone()), ctx.day);
     if let Some(decided) = decide(taxonomy, &own_ev, ctx) {
         return decided;
     }
     if sentence.len() > own.len() {
-        let sentence_ev = weigh(taxonomy, taxonomy.evidence(sentence), ctx.day);
+        let sentence_ev = weigh(taxonomy, terms.evidence(taxonomy, sentence), ctx.day);
         if let Some(decided) = decide(taxonomy, &sentence_ev, ctx) {
             return decided;
         }
@@ -129,6 +138,18 @@ pub fn article_conflict(
 mod tests {
     use super::super::knowledge::tests::knowledge;
     use super::*;
+
+    /// Tags `own` as said in `sentence` (which holds it), or alone.
+    fn tag(taxonomy: &Taxonomy, own: &str, sentence: &str, ctx: &Context) -> Option<ConflictIdx> {
+        let text = if sentence.contains(own) {
+            sentence
+        } else {
+            own
+        };
+        let at = text.find(own).unwrap_or(0);
+        let terms = taxonomy.terms(text);
+        super::tag(taxonomy, &terms, at..at + own.len(), 0..text.len(), ctx)
+    }
 
     #[test]
     fn own_words_decide_first() {

@@ -224,6 +224,26 @@ fn month_part(w: &Words, i: usize) -> (MonthPart, usize) {
 fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
     let word = w.word(i)?;
     let lower = w.lowered.get(i);
+    // Most words start nothing: a time expression starts with a digit, a capital (a
+    // weekday, a month), or one of a few lowercase words.
+    if word.as_bytes()[0].is_ascii_lowercase()
+        && !matches!(
+            lower,
+            "last"
+                | "this"
+                | "earlier"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "overnight"
+                | "the"
+                | "that"
+                | "a"
+        )
+        && !lower.starts_with("mid-")
+    {
+        return None;
+    }
 
     // ISO dates: the tokenizer keeps "2025-03-13" as one word.
     if word.len() == 10

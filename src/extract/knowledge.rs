@@ -3,6 +3,7 @@
 //! own `gazetteer.toml` and `conflicts.toml`.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
 use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -283,6 +284,47 @@ pub struct Taxonomy {
     term_info: Vec<Term>,
 }
 
+/// A term of the taxonomy found in a text.
+#[derive(Debug, Clone, Copy)]
+struct TermMatch {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+/// The terms found in a text (a paragraph), to score any stretch of it.
+#[derive(Debug)]
+pub struct Terms {
+    found: Vec<TermMatch>,
+}
+
+impl Terms {
+    /// The evidence of the terms inside `range` of the text.
+    pub fn evidence(&self, taxonomy: &Taxonomy, range: Range<usize>) -> ConflictEvidence {
+        let mut ev = ConflictEvidence {
+            scores: vec![0.0; taxonomy.conflicts.len()],
+            no_conflict_topic: false,
+        };
+        // Each term counts once: a name repeated is no more evidence than once.
+        let mut seen: Vec<usize> = Vec::new();
+        let first = self.found.partition_point(|m| m.start < range.start);
+        for m in &self.found[first..] {
+            if m.start >= range.end {
+                break;
+            }
+            if m.end > range.end || seen.contains(&m.pattern) {
+                continue;
+            }
+            seen.push(m.pattern);
+            match taxonomy.term_info[m.pattern] {
+                Term::Conflict { conflict, weight } => ev.scores[conflict] += weight,
+                Term::NoConflict => ev.no_conflict_topic = true,
+            }
+        }
+        ev
+    }
+}
+
 /// What a text says about conflicts: a score per conflict, and whether it is about one
 /// of the subjects that are no conflict (trade, a visit, arms control).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -354,28 +396,29 @@ impl Taxonomy {
         }
     }
 
+    /// The taxonomy's terms in `text`, whole words only, found once so that every
+    /// statement of a paragraph is scored from them without searching again.
+    pub fn terms(&self, text: &str) -> Terms {
+        let mut found: Vec<TermMatch> = self
+            .terms
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                !is_word_byte_at(text, m.start(), true) && !is_word_byte_at(text, m.end(), false)
+            })
+            .map(|m| TermMatch {
+                start: m.start(),
+                end: m.end(),
+                pattern: m.pattern().as_usize(),
+            })
+            .collect();
+        // Overlapping matches come in the order they end.
+        found.sort_by_key(|m| m.start);
+        Terms { found }
+    }
+
     /// Scores each conflict by the terms in `text`.
     pub fn evidence(&self, text: &str) -> ConflictEvidence {
-        let mut ev = ConflictEvidence {
-            scores: vec![0.0; self.conflicts.len()],
-            no_conflict_topic: false,
-        };
-        // Each term counts once: a name repeated is no more evidence than once.
-        let mut seen = Vec::new();
-        for m in self.terms.find_overlapping_iter(text) {
-            if is_word_byte_at(text, m.start(), true) || is_word_byte_at(text, m.end(), false) {
-                continue;
-            }
-            if seen.contains(&m.pattern()) {
-                continue;
-            }
-            seen.push(m.pattern());
-            match self.term_info[m.pattern().as_usize()] {
-                Term::Conflict { conflict, weight } => ev.scores[conflict] += weight,
-                Term::NoConflict => ev.no_conflict_topic = true,
-            }
-        }
-        ev
+        self.terms(text).evidence(self, 0..text.len())
     }
 
     /// Whether a conflict was active on a day (unknown activity counts as active).

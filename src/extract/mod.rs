@@ -380,6 +380,8 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
             &known_locally,
         );
         let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
+        // Found when the paragraph's first statement needs them: most paragraphs have none.
+        let mut terms = None;
         let para = Paragraph {
             text,
             toks: &toks,
@@ -460,8 +462,9 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                 };
                 let conflict = conflicts::tag(
                     taxonomy,
-                    &text[cand.span.clone()],
-                    &text[sentence.clone()],
+                    terms.get_or_insert_with(|| taxonomy.terms(text)),
+                    cand.span.clone(),
+                    sentence.clone(),
                     &ctx,
                 );
                 state.previous_conflict = conflict.or(state.previous_conflict);
