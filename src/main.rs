@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use clap::{Args, Parser, Subcommand};
 
 use statement_timeline::app::{App, AppOptions, ScreenshotRequest, Source, pipeline_loader};
+use statement_timeline::corpus_gen::{self, GenOptions};
 use statement_timeline::export::{
     self, ExportRequest, FilterSpec, ImageOptions, Preset, Theme, json,
 };
@@ -39,6 +40,21 @@ enum Cmd {
     /// Export the filtered timeline as an image (PNG, SVG) or its statements as data
     /// (CSV, TimelineJS JSON, extract JSON); the format follows the file name.
     Export(ExportArgs),
+    /// Write a synthetic corpus of news articles with a manifest, for scale tests and
+    /// benchmarks (the same seed gives the same files).
+    GenCorpus(GenCorpusArgs),
+}
+
+#[derive(Args)]
+struct GenCorpusArgs {
+    /// How many articles (one file each).
+    #[arg(long, value_name = "N")]
+    articles: usize,
+    /// The folder to write into (created if needed).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Args)]
@@ -131,6 +147,7 @@ fn main() -> ExitCode {
         Some(Cmd::Gui(args)) => run_gui(args),
         Some(Cmd::Extract(args)) => run_extract(&args),
         Some(Cmd::Export(args)) => run_export(&args),
+        Some(Cmd::GenCorpus(args)) => run_gen_corpus(&args),
         None => run_gui(cli.gui),
     }
 }
@@ -330,6 +347,29 @@ fn run_export(args: &ExportArgs) -> ExitCode {
                 } else {
                     "statements"
                 }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_gen_corpus(args: &GenCorpusArgs) -> ExitCode {
+    let opts = GenOptions {
+        articles: args.articles,
+        seed: args.seed,
+    };
+    match corpus_gen::write_corpus(opts, &args.out) {
+        Ok(summary) => {
+            eprintln!(
+                "wrote {} articles ({} bytes) and {} to {}",
+                summary.files,
+                summary.bytes,
+                statement_timeline::ingest::MANIFEST_FILE,
+                args.out.display()
             );
             ExitCode::SUCCESS
         }
