@@ -9,9 +9,10 @@ use std::sync::{Arc, Mutex};
 
 use egui::{Key, Modifiers, Ui};
 
+use crate::cache::Cache;
 use crate::export::{self, ExportRequest, ImageOptions};
 use crate::model::{Dataset, StatementIdx};
-use crate::pipeline::{PipelineOptions, load_dataset, load_dataset_files};
+use crate::pipeline::{PipelineOptions, load_dataset_files_with, load_dataset_with};
 use crate::timeline::{
     DatasetIndex, DensityIndex, Facets, Filter, LaneMode, LayoutOptions, TimelineLayout,
 };
@@ -55,17 +56,29 @@ impl Source {
 /// Reports progress (articles read, articles in all); returns `false` to cancel.
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
 
+/// Takes the statements loaded so far, while a load goes on.
+pub type Partial<'a> = &'a mut dyn FnMut(Dataset);
+
 /// Turns a source into a dataset, on a background thread. The app takes it as a
 /// parameter so the pipeline stays at the edge and tests can load what they choose.
-pub type Loader = Arc<dyn Fn(&Source, Progress<'_>) -> Result<Dataset, String> + Send + Sync>;
+pub type Loader =
+    Arc<dyn Fn(&Source, Progress<'_>, Partial<'_>) -> Result<Dataset, String> + Send + Sync>;
 
-/// Loads a source through the extraction pipeline: what the app uses outside tests.
-pub fn pipeline_loader() -> Loader {
-    Arc::new(|source, progress| {
-        let opts = PipelineOptions::default();
+/// Loads a source through the extraction pipeline, keeping extraction results in
+/// `cache`: what the app uses outside tests.
+pub fn pipeline_loader(cache: Option<Cache>) -> Loader {
+    Arc::new(move |source, progress, partial| {
+        let opts = PipelineOptions {
+            cache: cache.clone(),
+            ..PipelineOptions::default()
+        };
         match source {
-            Source::Folder(dir) => load_dataset(dir, &opts, progress).map_err(|e| e.to_string()),
-            Source::Files { root, files } => Ok(load_dataset_files(root, files, &opts, progress)),
+            Source::Folder(dir) => {
+                load_dataset_with(dir, &opts, progress, partial).map_err(|e| e.to_string())
+            }
+            Source::Files { root, files } => Ok(load_dataset_files_with(
+                root, files, &opts, progress, partial,
+            )),
         }
     })
 }
@@ -115,6 +128,8 @@ struct Loaded {
     ds: Arc<Dataset>,
     index: Arc<DatasetIndex>,
     derived: Derived,
+    /// Part of a corpus still loading.
+    partial: bool,
 }
 
 /// What the filter and the lane mode make of a dataset.
@@ -154,6 +169,8 @@ struct LoadJob {
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
+    /// The statements loaded so far, shown until the whole corpus is in.
+    partial: Receiver<(Dataset, DatasetIndex)>,
     result: Receiver<Result<(Dataset, DatasetIndex), String>>,
 }
 
@@ -415,6 +432,7 @@ impl App {
         let total = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
+        let (partial_tx, partial_rx) = mpsc::channel();
         let loader = Arc::clone(&self.loader);
         let thread_source = source.clone();
         let (d, t, c) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&cancel));
@@ -428,8 +446,14 @@ impl App {
                     ctx_thread.request_repaint();
                     !c.load(Ordering::Relaxed)
                 };
+                let waker = ctx_thread.clone();
+                let mut partial = |ds: Dataset| {
+                    let index = DatasetIndex::build(&ds);
+                    let _ = partial_tx.send((ds, index));
+                    waker.request_repaint();
+                };
                 // The index too is built here, so the window never waits for it.
-                let result = loader(&thread_source, &mut progress).map(|ds| {
+                let result = loader(&thread_source, &mut progress, &mut partial).map(|ds| {
                     let index = DatasetIndex::build(&ds);
                     (ds, index)
                 });
@@ -445,6 +469,7 @@ impl App {
                     done,
                     total,
                     cancel,
+                    partial: partial_rx,
                     result: rx,
                 });
             }
@@ -452,8 +477,15 @@ impl App {
         }
     }
 
-    /// Takes the background load's result when it is ready.
+    /// Takes the background load's result when it is ready, and shows the statements
+    /// loaded so far until then.
     fn poll_load(&mut self) {
+        let Some(job) = &self.loading else {
+            return;
+        };
+        if let Some((ds, index)) = job.partial.try_iter().last() {
+            self.set_partial_dataset(ds, index);
+        }
         let Some(job) = &self.loading else {
             return;
         };
@@ -506,6 +538,22 @@ impl App {
         self.set_indexed_dataset(ds, index);
     }
 
+    /// Shows part of a corpus being loaded: the filter holds, the view is fitted once.
+    fn set_partial_dataset(&mut self, ds: Dataset, index: DatasetIndex) {
+        let first = self.data.as_ref().is_none_or(|d| !d.partial);
+        if first {
+            self.selected = None;
+            self.fit_when_derived = true;
+        }
+        self.data = Some(Loaded {
+            ds: Arc::new(ds),
+            index: Arc::new(index),
+            derived: Derived::default(),
+            partial: true,
+        });
+        self.refresh();
+    }
+
     fn set_indexed_dataset(&mut self, ds: Dataset, index: DatasetIndex) {
         self.selected = None;
         let officials = std::mem::take(&mut self.officials);
@@ -526,6 +574,7 @@ impl App {
             ds: Arc::new(ds),
             index: Arc::new(index),
             derived: Derived::default(),
+            partial: false,
         });
         self.fit_when_derived = true;
         self.refresh();
@@ -591,6 +640,10 @@ impl App {
         }
         if std::mem::take(&mut self.fit_when_derived) {
             self.timeline.fit();
+        }
+        // The statement to select may be in a file not loaded yet.
+        if data.partial {
+            return;
         }
         if let Some(needle) = self.select_text.take() {
             let found = data.derived.shown.iter().copied().find(|&s| {

@@ -5,6 +5,7 @@
 //! nothing of egui; the UI (`ui`, `app`) only reads its data and sends commands.
 
 pub mod app;
+pub mod cache;
 pub mod corpus_gen;
 pub mod export;
 pub mod extract;

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use clap::{Args, Parser, Subcommand};
 
 use statement_timeline::app::{App, AppOptions, ScreenshotRequest, Source, pipeline_loader};
+use statement_timeline::cache::Cache;
 use statement_timeline::corpus_gen::{self, GenOptions};
 use statement_timeline::export::{
     self, ExportRequest, FilterSpec, ImageOptions, Preset, Theme, json,
@@ -102,6 +103,9 @@ struct ExportArgs {
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 20_000_000)]
     max_file_bytes: u64,
+    /// Extract every file, neither reading nor writing the cache of extraction results.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -121,6 +125,9 @@ struct ExtractArgs {
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 20_000_000)]
     max_file_bytes: u64,
+    /// Extract every file, neither reading nor writing the cache of extraction results.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Args, Clone, Default)]
@@ -173,7 +180,7 @@ fn run_gui(args: GuiArgs) -> ExitCode {
     };
     let app_options = AppOptions {
         source: Some(source),
-        loader: pipeline_loader(),
+        loader: pipeline_loader(Cache::default_dir().map(Cache::new)),
         // A screenshot run should not change what the next real start opens.
         settings_path: if screenshot.is_some() {
             None
@@ -244,9 +251,13 @@ fn start_source(dir: Option<&Path>, settings: Option<&Path>) -> Source {
 fn load_for_command_line(
     dir: &Path,
     max_file_bytes: u64,
+    no_cache: bool,
 ) -> Option<statement_timeline::model::Dataset> {
     let mut opts = PipelineOptions::default();
     opts.load.max_file_bytes = max_file_bytes;
+    if !no_cache {
+        opts.cache = Cache::default_dir().map(Cache::new);
+    }
     match load_dataset(dir, &opts, &mut |_, _| true) {
         Ok(data) => {
             for problem in &data.problems {
@@ -262,7 +273,7 @@ fn load_for_command_line(
 }
 
 fn run_extract(args: &ExtractArgs) -> ExitCode {
-    let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes) else {
+    let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes, args.no_cache) else {
         return ExitCode::FAILURE;
     };
     let text = json::to_json(&data);
@@ -297,7 +308,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes) else {
+    let Some(data) = load_for_command_line(&args.dir, args.max_file_bytes, args.no_cache) else {
         return ExitCode::FAILURE;
     };
     let spec = FilterSpec {

@@ -104,7 +104,7 @@ impl OffsetMap {
 }
 
 /// One news article, as read from the corpus.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Path of the file, relative to the corpus folder, with `/` separators.
     pub file: String,
@@ -392,7 +392,7 @@ impl fmt::Display for Problem {
 
 /// Everything extracted from one corpus: what the timeline, the filters and the
 /// exporters work from.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub articles: Vec<Article>,
     pub speakers: Vec<Speaker>,

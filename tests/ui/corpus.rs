@@ -24,7 +24,7 @@ fn bundled() -> Harness<'static, App> {
                 &cc.egui_ctx,
                 AppOptions {
                     source: Some(Source::Folder(dir)),
-                    loader: pipeline_loader(),
+                    loader: pipeline_loader(None),
                     settings_path: None,
                     screenshot: None,
                     filter: Filter::default(),

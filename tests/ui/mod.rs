@@ -22,7 +22,7 @@ const MAX_STEPS: u64 = 40;
 
 /// A loader for tests that open no corpus.
 fn no_loader() -> Loader {
-    Arc::new(|_, _| Err("this test loads no corpus".to_owned()))
+    Arc::new(|_, _, _| Err("this test loads no corpus".to_owned()))
 }
 
 fn harness_with(ds: Dataset) -> Harness<'static, App> {
@@ -298,7 +298,7 @@ fn many_statements_zoomed_out_draw_as_density_then_markers_when_narrowed() {
 
 #[test]
 fn loading_runs_in_the_background_with_progress() {
-    let loader: Loader = Arc::new(|_, progress| {
+    let loader: Loader = Arc::new(|_, progress, _| {
         for done in 0..=4 {
             if !progress(done, 4) {
                 return Err("cancelled".to_owned());
@@ -327,7 +327,7 @@ fn loading_runs_in_the_background_with_progress() {
 
 #[test]
 fn a_load_can_be_cancelled_and_the_window_keeps_answering() {
-    let loader: Loader = Arc::new(|_, progress| {
+    let loader: Loader = Arc::new(|_, progress, _| {
         let deadline = Instant::now() + Duration::from_secs(20);
         while progress(1, 10) {
             if Instant::now() > deadline {
@@ -370,7 +370,7 @@ fn the_corpus_opened_last_is_remembered_for_the_next_start() {
     let dir = tempfile::tempdir().expect("temp dir");
     let settings = dir.path().join("config").join("settings.toml");
     let corpus = dir.path().join("my-corpus");
-    let loader: Loader = Arc::new(|_, _| Ok(fixture::small()));
+    let loader: Loader = Arc::new(|_, _, _| Ok(fixture::small()));
     let (settings_path, source) = (settings.clone(), Source::Folder(corpus.clone()));
     let mut harness = Harness::builder()
         .with_size(WINDOW)
