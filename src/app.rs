@@ -143,8 +143,7 @@ struct Derived {
 
 impl Derived {
     fn build(ds: &Dataset, index: &DatasetIndex, filter: &Filter, mode: LaneMode) -> Self {
-        let shown = filter.apply_indexed(ds, index);
-        let facets = filter.facets(ds, index);
+        let (shown, facets) = filter.apply_with_facets(ds, index);
         let layout = TimelineLayout::build(
             ds,
             &shown,

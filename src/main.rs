@@ -5,6 +5,7 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -146,20 +147,25 @@ struct GuiArgs {
     /// Start with the first statement (in time) whose text contains TEXT selected.
     #[arg(long, value_name = "TEXT")]
     select: Option<String>,
+    /// Print how long after start the first frame, and the first frame showing the
+    /// loaded corpus, were drawn; then exit.
+    #[arg(long)]
+    first_frame_time: bool,
 }
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let cli = Cli::parse();
     match cli.cmd {
-        Some(Cmd::Gui(args)) => run_gui(args),
+        Some(Cmd::Gui(args)) => run_gui(args, started),
         Some(Cmd::Extract(args)) => run_extract(&args),
         Some(Cmd::Export(args)) => run_export(&args),
         Some(Cmd::GenCorpus(args)) => run_gen_corpus(&args),
-        None => run_gui(cli.gui),
+        None => run_gui(cli.gui, started),
     }
 }
 
-fn run_gui(args: GuiArgs) -> ExitCode {
+fn run_gui(args: GuiArgs, started: Instant) -> ExitCode {
     let settings_path = config::default_path();
     let source = start_source(args.dir.as_deref(), settings_path.as_deref());
     let result = Arc::new(Mutex::new(None));
@@ -195,7 +201,19 @@ fn run_gui(args: GuiArgs) -> ExitCode {
     let run = eframe::run_native(
         "statement-timeline",
         options,
-        Box::new(|cc| Ok(Box::new(App::new(&cc.egui_ctx, app_options)))),
+        Box::new(move |cc| {
+            let app = App::new(&cc.egui_ctx, app_options);
+            if args.first_frame_time {
+                Ok(Box::new(FirstFrameTimer {
+                    app,
+                    started,
+                    first: None,
+                    reported: false,
+                }))
+            } else {
+                Ok(Box::new(app))
+            }
+        }),
     );
     if let Err(e) = run {
         eprintln!("statement-timeline: {e}");
@@ -216,6 +234,37 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The app, timing its first frames from the start of the process.
+struct FirstFrameTimer {
+    app: App,
+    started: Instant,
+    first: Option<Duration>,
+    reported: bool,
+}
+
+impl eframe::App for FirstFrameTimer {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        eframe::App::ui(&mut self.app, ui, frame);
+        let now = self.started.elapsed();
+        let first = *self.first.get_or_insert(now);
+        let shown = self.app.dataset().is_some()
+            && !self.app.is_loading()
+            && !self.app.is_deriving()
+            && self.app.layout().is_some();
+        if shown && !self.reported {
+            self.reported = true;
+            println!(
+                "first frame: {:.1} ms; first frame with the corpus: {:.1} ms",
+                first.as_secs_f64() * 1e3,
+                now.as_secs_f64() * 1e3
+            );
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        } else if !shown {
+            ui.ctx().request_repaint();
+        }
+    }
 }
 
 /// The folder given, else the corpus opened last (if it is still there), else the

@@ -6,7 +6,9 @@ use chrono::{Datelike, NaiveDate};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ConflictIdx, Dataset, Kind, SpeakerIdx, StatementIdx};
+use rayon::prelude::*;
+
+use crate::model::{ConflictIdx, Dataset, Kind, SpeakerIdx, Statement, StatementIdx};
 
 use super::{DatasetIndex, day_number, format_day, format_month};
 
@@ -87,60 +89,62 @@ impl Filter {
 
     /// Like [`Filter::apply`], with the dataset's index already built.
     pub fn apply_indexed(&self, ds: &Dataset, index: &DatasetIndex) -> Vec<StatementIdx> {
-        let compiled = self.compile(ds, index);
-        index
-            .time_order
-            .iter()
-            .copied()
-            .filter(|&i| self.verdict(ds, &compiled, i).all())
-            .collect()
+        self.apply_with_facets(ds, index).0
     }
 
     /// Counts for each facet value, each computed with the other facets applied.
     pub fn facets(&self, ds: &Dataset, index: &DatasetIndex) -> Facets {
+        self.apply_with_facets(ds, index).1
+    }
+
+    /// The statements that pass, in time order, and the facet counts: one pass over the
+    /// statements in storage order (articles' texts are read in sequence), on all cores.
+    pub fn apply_with_facets(
+        &self,
+        ds: &Dataset,
+        index: &DatasetIndex,
+    ) -> (Vec<StatementIdx>, Facets) {
+        /// Statements per task: large enough to amortise a task, small enough to balance.
+        const CHUNK: usize = 32_768;
         let compiled = self.compile(ds, index);
-        let mut f = Facets {
+        let empty = || Facets {
             speakers: vec![0; ds.speakers.len()],
             conflicts: vec![0; ds.conflicts.len() + 1],
             outlets: vec![0; index.outlets.len() + 1],
             kinds: [0; 2],
             shown: 0,
         };
-        for (i, s) in ds.statements.iter().enumerate() {
-            let v = self.verdict(ds, &compiled, i);
-            if !v.rest {
-                continue;
-            }
-            if v.conflict
-                && v.outlet
-                && v.kind
-                && let Some(n) = f.speakers.get_mut(s.speaker)
-            {
-                *n += 1;
-            }
-            if v.speaker && v.outlet && v.kind {
-                let slot = s.conflict.unwrap_or(ds.conflicts.len());
-                if let Some(n) = f.conflicts.get_mut(slot) {
-                    *n += 1;
-                }
-            }
-            if v.speaker && v.conflict && v.kind {
-                let slot = index
-                    .article_outlet
-                    .get(s.article)
-                    .copied()
-                    .flatten()
-                    .unwrap_or(index.outlets.len());
-                f.outlets[slot] += 1;
-            }
-            if v.speaker && v.conflict && v.outlet {
-                f.kinds[kind_slot(s.kind)] += 1;
-            }
-            if v.all() {
-                f.shown += 1;
-            }
+        let parts: Vec<(Vec<bool>, Facets)> = ds
+            .statements
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut facets = empty();
+                let passes = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(j, s)| {
+                        let v = self.verdict(ds, &compiled, c * CHUNK + j);
+                        facets.count(ds, index, s, v);
+                        v.all()
+                    })
+                    .collect();
+                (passes, facets)
+            })
+            .collect();
+        let mut facets = empty();
+        let mut passes = Vec::with_capacity(ds.statements.len());
+        for (p, f) in parts {
+            passes.extend(p);
+            facets.add(&f);
         }
-        f
+        let shown = index
+            .time_order
+            .iter()
+            .copied()
+            .filter(|&i| passes.get(i).copied().unwrap_or(false))
+            .collect();
+        (shown, facets)
     }
 
     /// One line saying what is shown: "18 of 61 statements · Dmitry Peskov ·
@@ -272,6 +276,60 @@ impl Filter {
             kind: self.kind.is_none_or(|k| k == s.kind),
             rest: dated_ok && text_ok && !(self.hide_institutional && institutional),
         }
+    }
+}
+
+impl Facets {
+    /// Counts `s` in each facet whose other criteria it meets.
+    fn count(&mut self, ds: &Dataset, index: &DatasetIndex, s: &Statement, v: Verdict) {
+        if !v.rest {
+            return;
+        }
+        if v.conflict
+            && v.outlet
+            && v.kind
+            && let Some(n) = self.speakers.get_mut(s.speaker)
+        {
+            *n += 1;
+        }
+        if v.speaker && v.outlet && v.kind {
+            let slot = s.conflict.unwrap_or(ds.conflicts.len());
+            if let Some(n) = self.conflicts.get_mut(slot) {
+                *n += 1;
+            }
+        }
+        if v.speaker && v.conflict && v.kind {
+            let slot = index
+                .article_outlet
+                .get(s.article)
+                .copied()
+                .flatten()
+                .unwrap_or(index.outlets.len());
+            if let Some(n) = self.outlets.get_mut(slot) {
+                *n += 1;
+            }
+        }
+        if v.speaker && v.conflict && v.outlet {
+            self.kinds[kind_slot(s.kind)] += 1;
+        }
+        if v.all() {
+            self.shown += 1;
+        }
+    }
+
+    fn add(&mut self, other: &Facets) {
+        for (a, b) in [
+            (&mut self.speakers, &other.speakers),
+            (&mut self.conflicts, &other.conflicts),
+            (&mut self.outlets, &other.outlets),
+        ] {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        self.kinds[0] += other.kinds[0];
+        self.kinds[1] += other.kinds[1];
+        self.shown += other.shown;
     }
 }
 

@@ -326,6 +326,39 @@ fn loading_runs_in_the_background_with_progress() {
 }
 
 #[test]
+fn the_timeline_fills_in_while_a_corpus_loads() {
+    // The loader hands out part of the corpus, then waits until the test has seen it.
+    let (go_on, wait) = std::sync::mpsc::channel::<()>();
+    let wait = std::sync::Mutex::new(wait);
+    let loader: Loader = Arc::new(move |_, progress, partial| {
+        let mut part = fixture::small();
+        part.statements.truncate(3);
+        partial(part);
+        progress(1, 2);
+        let _ = wait.lock().map(|w| w.recv_timeout(Duration::from_secs(20)));
+        Ok(fixture::small())
+    });
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .with_max_steps(MAX_STEPS)
+        .build_eframe(move |cc| {
+            App::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    source: Some(Source::Folder(PathBuf::from("corpus"))),
+                    ..AppOptions::new(loader)
+                },
+            )
+        });
+    step_until(&mut harness, |app| app.dataset().is_some());
+    assert!(harness.state().is_loading());
+    assert_eq!(harness.state().shown().len(), 3);
+    go_on.send(()).expect("the loader waits");
+    step_until(&mut harness, |app| !app.is_loading());
+    assert_eq!(harness.state().shown().len(), 6);
+}
+
+#[test]
 fn a_load_can_be_cancelled_and_the_window_keeps_answering() {
     let loader: Loader = Arc::new(|_, progress, _| {
         let deadline = Instant::now() + Duration::from_secs(20);
