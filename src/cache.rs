@@ -4,8 +4,10 @@
 //! An entry is keyed by everything that decides its content: the file's bytes, its name
 //! and manifest entries, the knowledge extensions of its folder, and a fingerprint of
 //! the extraction code and bundled knowledge taken at build time (`build.rs`). It holds
-//! the file's articles, problems and statements before events are grouped (grouping
-//! looks across files, so it runs over the whole corpus on every load). The corpus
+//! the file's articles, problems and statements before events are grouped. Grouping
+//! looks across files, so it runs over the whole corpus, unless every file of the
+//! corpus is as it was at a load that kept its events (keyed by all the files' keys).
+//! The corpus
 //! folder is never written to. A missing, damaged or foreign entry is a miss, never an
 //! error.
 
@@ -19,7 +21,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Article, DateValue, Kind, Problem, Speaker, SpeakerIdx, Statement, StatementDate,
+    Article, DateValue, EventId, Kind, Problem, Speaker, SpeakerIdx, Statement, StatementDate,
 };
 
 /// Changes whenever the stored layout does.
@@ -113,9 +115,42 @@ impl Cache {
         Key(h.digest128())
     }
 
+    /// The key of a whole corpus whose files have these keys, in load order: what
+    /// grouping statements into events depends on.
+    pub fn corpus_key(files: &[Key]) -> Key {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(b"corpus");
+        for key in files {
+            h.update(&key.0.to_le_bytes());
+        }
+        Key(h.digest128())
+    }
+
     fn path(&self, key: Key) -> PathBuf {
+        self.path_in("files", key)
+    }
+
+    fn path_in(&self, kind: &str, key: Key) -> PathBuf {
         let hex = format!("{:032x}", key.0);
-        self.dir.join("files").join(&hex[..2]).join(&hex[2..])
+        self.dir.join(kind).join(&hex[..2]).join(&hex[2..])
+    }
+
+    /// The event of each statement of the corpus with key `key`, as grouped when it was
+    /// last loaded; `None` unless there are exactly `statements` sound ones.
+    pub fn get_events(&self, key: Key, statements: usize) -> Option<Vec<EventId>> {
+        let bytes = fs::read(self.path_in("events", key)).ok()?;
+        let payload = checked(key, &bytes)?;
+        let events: Vec<EventId> = payload
+            .chunks_exact(4)
+            .map(|c| EventId::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        (payload.len() == statements * 4).then_some(events)
+    }
+
+    /// Stores the events of the corpus with key `key`.
+    pub fn put_events(&self, key: Key, events: &[EventId]) -> io::Result<()> {
+        let payload: Vec<u8> = events.iter().flat_map(|e| e.to_le_bytes()).collect();
+        write_atomic(&self.path_in("events", key), &framed(key, &payload))
     }
 
     /// The entry for `key`, if there is a sound one.
@@ -134,41 +169,49 @@ impl Cache {
 
     /// Stores an entry, atomically: a reader sees the old entry, the new one, or none.
     pub fn put(&self, key: Key, value: &FileExtraction) -> io::Result<()> {
-        let path = self.path(key);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        fs::write(&tmp, encode(key, value))?;
-        fs::rename(&tmp, &path).inspect_err(|_| {
-            let _ = fs::remove_file(&tmp);
-        })
+        write_atomic(&self.path(key), &encode(key, value))
     }
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
 }
 
 /// An entry as stored: the format tag, the key it answers, a checksum of the payload,
 /// then the payload.
-fn encode(key: Key, value: &FileExtraction) -> Vec<u8> {
-    let stored = Stored::from(value);
-    let payload = postcard::to_stdvec(&stored).unwrap_or_default();
+fn framed(key: Key, payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(FORMAT.len() + 24 + payload.len());
     out.extend_from_slice(FORMAT);
     out.extend_from_slice(&key.0.to_le_bytes());
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes());
+    out.extend_from_slice(payload);
     out
 }
 
-fn decode(key: Key, bytes: &[u8]) -> Option<FileExtraction> {
+/// The payload of a sound entry for `key`.
+fn checked(key: Key, bytes: &[u8]) -> Option<&[u8]> {
     let rest = bytes.strip_prefix(FORMAT)?;
     let (stored_key, rest) = rest.split_first_chunk::<16>()?;
     let (checksum, payload) = rest.split_first_chunk::<8>()?;
-    if u128::from_le_bytes(*stored_key) != key.0
-        || u64::from_le_bytes(*checksum) != xxhash_rust::xxh3::xxh3_64(payload)
-    {
-        return None;
-    }
-    let stored: Stored = postcard::from_bytes(payload).ok()?;
+    (u128::from_le_bytes(*stored_key) == key.0
+        && u64::from_le_bytes(*checksum) == xxhash_rust::xxh3::xxh3_64(payload))
+    .then_some(payload)
+}
+
+fn encode(key: Key, value: &FileExtraction) -> Vec<u8> {
+    let payload = postcard::to_stdvec(&Stored::from(value)).unwrap_or_default();
+    framed(key, &payload)
+}
+
+fn decode(key: Key, bytes: &[u8]) -> Option<FileExtraction> {
+    let stored: Stored = postcard::from_bytes(checked(key, bytes)?).ok()?;
     stored.into_extraction()
 }
 
@@ -344,6 +387,20 @@ mod tests {
         assert_ne!(key, Cache::key(2, "a.txt", "", b"bytes"));
         // Parts are length-prefixed: moving bytes between them is another key.
         assert_ne!(Cache::key(1, "ab", "c", b""), Cache::key(1, "a", "bc", b""));
+    }
+
+    #[test]
+    fn events_read_back_only_for_their_corpus_and_size() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cache = Cache::new(dir.path());
+        let a = Cache::key(1, "a.txt", "", b"a");
+        let b = Cache::key(1, "b.txt", "", b"b");
+        let corpus = Cache::corpus_key(&[a, b]);
+        assert_ne!(corpus, Cache::corpus_key(&[b, a]));
+        cache.put_events(corpus, &[0, 1, 0]).expect("stored");
+        assert_eq!(cache.get_events(corpus, 3), Some(vec![0, 1, 0]));
+        assert_eq!(cache.get_events(corpus, 4), None);
+        assert_eq!(cache.get_events(Cache::corpus_key(&[a]), 3), None);
     }
 
     #[test]

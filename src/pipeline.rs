@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::cache::{Cache, FileExtraction, Key};
 use crate::extract::{self, events, knowledge::Knowledge};
 use crate::ingest::{self, IngestError, Listing, LoadOptions, Manifest, Progress};
-use crate::model::{Article, Dataset, Problem, Severity, Speaker, SpeakerIdx};
+use crate::model::{Article, Dataset, EventId, Problem, Severity, Speaker, SpeakerIdx};
 
 #[derive(Debug, Clone)]
 pub struct PipelineOptions {
@@ -119,9 +119,9 @@ fn knowledge_of(dir: &Path) -> (Knowledge, u64, Option<Problem>) {
     }
 }
 
-/// What became of one file of a round.
+/// What became of one file of a round, with its cache key when it has one.
 enum Outcome {
-    Done(FileExtraction),
+    Done(FileExtraction, Option<Key>),
     /// Read but not in the cache: its articles await extraction.
     Miss {
         key: Option<Key>,
@@ -145,6 +145,7 @@ fn load_listing(
     let (knowledge, context, knowledge_problem) = knowledge_of(&root);
     let cache = opts.cache.as_ref();
     let mut done: Vec<FileExtraction> = Vec::with_capacity(files.len());
+    let mut keys: Vec<Option<Key>> = Vec::with_capacity(files.len());
     let mut cache_error: Option<String> = None;
     let mut cancelled = None;
     let started = Instant::now();
@@ -169,7 +170,10 @@ fn load_listing(
         if cache_error.is_none() {
             cache_error = errors;
         }
-        done.extend(extracted);
+        for (x, key) in extracted {
+            done.push(x);
+            keys.push(key);
+        }
         if !progress(done.len(), total) {
             if done.len() < total {
                 cancelled = Some(ingest::cancelled(done.len(), total));
@@ -181,7 +185,14 @@ fn load_listing(
             next_partial = started.elapsed() * 2;
         }
     }
-    let mut ds = full_dataset(done, &knowledge);
+    // The events of a corpus read whole, every file with a key, may be in the cache.
+    let corpus_key = keys
+        .into_iter()
+        .collect::<Option<Vec<Key>>>()
+        .filter(|_| cancelled.is_none())
+        .map(|keys| Cache::corpus_key(&keys));
+    let events_cache = cache.zip(corpus_key);
+    let mut ds = full_dataset(done, &knowledge, events_cache);
     let mut problems = listing_problems;
     problems.append(&mut ds.problems);
     problems.extend(cancelled);
@@ -213,10 +224,11 @@ fn read_one(
     let bytes = match ingest::read_file(root, path, opts) {
         Ok(bytes) => bytes,
         Err(problem) => {
-            return Outcome::Done(FileExtraction {
+            let unread = FileExtraction {
                 problems: vec![problem],
                 ..FileExtraction::default()
-            });
+            };
+            return Outcome::Done(unread, None);
         }
     };
     let key = cache.map(|_| {
@@ -224,7 +236,7 @@ fn read_one(
         Cache::key(context, name, &metadata, &bytes)
     });
     if let Some(hit) = cache.zip(key).and_then(|(c, k)| c.get(k)) {
-        return Outcome::Done(hit);
+        return Outcome::Done(hit, key);
     }
     let (articles, problems) = ingest::read_article_file(root, path, &bytes, manifest);
     Outcome::Miss {
@@ -241,7 +253,7 @@ fn extract_misses(
     outcomes: Vec<Outcome>,
     knowledge: &Knowledge,
     cache: Option<&Cache>,
-) -> (Vec<FileExtraction>, Option<String>) {
+) -> (Vec<(FileExtraction, Option<Key>)>, Option<String>) {
     let mut articles = Vec::new();
     for outcome in &outcomes {
         if let Outcome::Miss { articles: a, .. } = outcome {
@@ -252,7 +264,7 @@ fn extract_misses(
         let files = outcomes
             .into_iter()
             .filter_map(|o| match o {
-                Outcome::Done(x) => Some(x),
+                Outcome::Done(x, key) => Some((x, key)),
                 Outcome::Miss { .. } => None,
             })
             .collect();
@@ -266,7 +278,7 @@ fn extract_misses(
     let mut to_store = Vec::new();
     for outcome in outcomes {
         match outcome {
-            Outcome::Done(x) => files.push(x),
+            Outcome::Done(x, key) => files.push((x, key)),
             Outcome::Miss {
                 key,
                 articles,
@@ -293,14 +305,14 @@ fn extract_misses(
                 if let Some(key) = key {
                     to_store.push((key, files.len()));
                 }
-                files.push(x);
+                files.push((x, key));
             }
         }
     }
     let error = cache.and_then(|cache| {
         to_store
             .par_iter()
-            .filter_map(|&(key, i)| cache.put(key, &files[i]).err())
+            .filter_map(|&(key, i)| cache.put(key, &files[i].0).err())
             .map(|e| e.to_string())
             .find_any(|_| true)
     });
@@ -317,9 +329,33 @@ fn partial_dataset(files: &[FileExtraction], knowledge: &Knowledge) -> Dataset {
     ds
 }
 
-/// The dataset of all files, statements grouped into events across files.
-fn full_dataset(files: Vec<FileExtraction>, knowledge: &Knowledge) -> Dataset {
+/// The dataset of all files, statements grouped into events across files (or as they
+/// were grouped when the same corpus was loaded before).
+fn full_dataset(
+    files: Vec<FileExtraction>,
+    knowledge: &Knowledge,
+    events_cache: Option<(&Cache, Key)>,
+) -> Dataset {
     let mut ds = gather(files, knowledge);
+    let n = ds.statements.len();
+    let ids = match events_cache.and_then(|(cache, key)| cache.get_events(key, n)) {
+        Some(ids) => ids,
+        None => {
+            let ids = group_events(&ds);
+            if let Some((cache, key)) = events_cache {
+                // Losing these only costs the next load the grouping.
+                let _ = cache.put_events(key, &ids);
+            }
+            ids
+        }
+    };
+    for (s, e) in ds.statements.iter_mut().zip(ids) {
+        s.event = e;
+    }
+    ds
+}
+
+fn group_events(ds: &Dataset) -> Vec<EventId> {
     let inputs: Vec<events::EventInput> = ds
         .statements
         .iter()
@@ -331,11 +367,7 @@ fn full_dataset(files: Vec<FileExtraction>, knowledge: &Knowledge) -> Dataset {
             text: ds.statement_text(s),
         })
         .collect();
-    let ids = events::group_events(&inputs);
-    for (s, e) in ds.statements.iter_mut().zip(ids) {
-        s.event = e;
-    }
-    ds
+    events::group_events(&inputs)
 }
 
 fn gather(files: impl IntoIterator<Item = FileExtraction>, knowledge: &Knowledge) -> Dataset {
@@ -494,7 +526,8 @@ mod tests {
                 }
             }
         }
-        assert_eq!(damaged, files);
+        // One entry per file, and the corpus's events.
+        assert_eq!(damaged, files + 1);
         let cache = Cache::new(cache_dir.path());
         assert_eq!(load(corpus.path(), Some(&cache)), first);
         assert_eq!(
