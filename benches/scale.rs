@@ -222,7 +222,7 @@ fn bench_frame(c: &mut Criterion) {
     group.bench_function("zoomed_out", |b| b.iter(|| frame(&mut harness)));
 
     // Pinch-zoom into the middle of the plot until the view is as narrow as it goes.
-    let middle = Pos2::new(WINDOW.x * 0.6, WINDOW.y * 0.35);
+    let middle = Pos2::new(WINDOW.x * 0.45, WINDOW.y * 0.3);
     for _ in 0..200 {
         let width = harness
             .state()
