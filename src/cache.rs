@@ -334,7 +334,7 @@ mod tests {
                 url: None,
                 published: NaiveDate::from_ymd_opt(2025, 6, 25),
                 text: text.into(),
-                paragraphs: vec![0..text.len()],
+                paragraphs: std::iter::once(0..text.len()).collect(),
                 offsets: OffsetMap::verbatim(0, text.len()),
                 content_hash: 42,
             }],

@@ -82,7 +82,7 @@ fn build((articles, rows): (Vec<(Vec<usize>, usize)>, Vec<Row>)) -> Dataset {
             file: format!("{i}.txt"),
             title: Some(format!("Report {i}")),
             outlet: OUTLETS[*outlet].map(str::to_owned),
-            paragraphs: vec![0..text.len()],
+            paragraphs: std::iter::once(0..text.len()).collect(),
             offsets: OffsetMap::verbatim(0, text.len()),
             content_hash: i as u64,
             text,
