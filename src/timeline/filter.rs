@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use rayon::prelude::*;
 
-use crate::model::{ConflictIdx, Dataset, Kind, SpeakerIdx, Statement, StatementIdx};
+use crate::model::{ConflictIdx, Dataset, Kind, SpeakerIdx, StatementIdx};
 
-use super::{DatasetIndex, day_number, format_day, format_month};
+use super::index::Row;
+use super::{DatasetIndex, format_day, format_month};
 
 /// The user's filter. Empty sets mean "all"; every criterion must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,18 +47,73 @@ pub struct Facets {
     pub shown: usize,
 }
 
-/// The filter compiled against one dataset: every per-statement test is a lookup or
-/// one regex search, and no text is copied.
+/// The filter compiled against one dataset: every per-statement test is a table lookup
+/// or one text search in the statement's span, and no text is copied.
 struct Compiled {
     terms: Vec<Term>,
-    dates: Option<(f64, f64)>,
+    /// First and last day of the range, as days of the common era.
+    dates: Option<(i32, i32)>,
+    /// Per speaker, per conflict slot (the last for no conflict), per article; empty
+    /// when the criterion lets everything through.
+    speaker_ok: Vec<bool>,
+    conflict_ok: Vec<bool>,
     outlet_ok: Vec<bool>,
+    /// Per speaker: left out as an institution.
+    hidden: Vec<bool>,
 }
 
 struct Term {
-    regex: Regex,
+    matcher: Matcher,
     speaker_hit: Vec<bool>,
     title_hit: Vec<bool>,
+}
+
+/// One query word, found in any case.
+enum Matcher {
+    /// ASCII words, the usual case, are searched for by their first byte in either case
+    /// and compared ignoring ASCII case: no regex engine set-up on each of a million
+    /// statements.
+    Ascii(Vec<u8>),
+    Regex(Regex),
+}
+
+impl Matcher {
+    fn new(word: &str) -> Option<Self> {
+        if word.is_ascii() {
+            return Some(Matcher::Ascii(word.to_ascii_lowercase().into_bytes()));
+        }
+        RegexBuilder::new(&regex::escape(word))
+            .case_insensitive(true)
+            .build()
+            .ok()
+            .map(Matcher::Regex)
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        match self {
+            Matcher::Regex(regex) => regex.is_match(text),
+            Matcher::Ascii(word) => {
+                let hay = text.as_bytes();
+                let Some((&first, _)) = word.split_first() else {
+                    return true;
+                };
+                let Some(last_start) = hay.len().checked_sub(word.len()) else {
+                    return false;
+                };
+                let mut from = 0;
+                while let Some(p) =
+                    memchr::memchr2(first, first.to_ascii_uppercase(), &hay[from..=last_start])
+                {
+                    let at = from + p;
+                    if hay[at..at + word.len()].eq_ignore_ascii_case(word) {
+                        return true;
+                    }
+                    from = at + 1;
+                }
+                false
+            }
+        }
+    }
 }
 
 /// Results of each criterion for one statement, in facet order.
@@ -114,18 +170,16 @@ impl Filter {
             kinds: [0; 2],
             shown: 0,
         };
-        let parts: Vec<(Vec<bool>, Facets)> = ds
-            .statements
+        let parts: Vec<(Vec<bool>, Facets)> = index
+            .rows
             .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(c, chunk)| {
+            .map(|chunk| {
                 let mut facets = empty();
                 let passes = chunk
                     .iter()
-                    .enumerate()
-                    .map(|(j, s)| {
-                        let v = self.verdict(ds, &compiled, c * CHUNK + j);
-                        facets.count(ds, index, s, v);
+                    .map(|r| {
+                        let v = self.verdict(ds, &compiled, r);
+                        facets.count(ds, index, r, v);
                         v.all()
                     })
                     .collect();
@@ -205,22 +259,19 @@ impl Filter {
             .query
             .split_whitespace()
             .filter_map(|word| {
-                let regex = RegexBuilder::new(&regex::escape(word))
-                    .case_insensitive(true)
-                    .build()
-                    .ok()?;
+                let matcher = Matcher::new(word)?;
                 let speaker_hit = ds
                     .speakers
                     .iter()
-                    .map(|s| regex.is_match(&s.name))
+                    .map(|s| matcher.is_match(&s.name))
                     .collect();
                 let title_hit = ds
                     .articles
                     .iter()
-                    .map(|a| a.title.as_deref().is_some_and(|t| regex.is_match(t)))
+                    .map(|a| a.title.as_deref().is_some_and(|t| matcher.is_match(t)))
                     .collect();
                 Some(Term {
-                    regex,
+                    matcher,
                     speaker_hit,
                     title_hit,
                 })
@@ -241,59 +292,100 @@ impl Filter {
                 })
                 .collect()
         };
+        let speaker_ok = if self.speakers.is_empty() {
+            Vec::new()
+        } else {
+            (0..ds.speakers.len())
+                .map(|i| self.speakers.contains(&i))
+                .collect()
+        };
+        let conflict_ok = if self.conflicts.is_empty() {
+            Vec::new()
+        } else {
+            (0..=ds.conflicts.len())
+                .map(|i| {
+                    self.conflicts
+                        .contains(&(i < ds.conflicts.len()).then_some(i))
+                })
+                .collect()
+        };
+        let hidden = if self.hide_institutional {
+            ds.speakers.iter().map(|s| s.institutional).collect()
+        } else {
+            Vec::new()
+        };
         Compiled {
             terms,
             dates: self
                 .dates
-                .map(|(first, last)| (day_number(first), day_number(last))),
+                .map(|(first, last)| (first.num_days_from_ce(), last.num_days_from_ce())),
+            speaker_ok,
+            conflict_ok,
             outlet_ok,
+            hidden,
         }
     }
 
-    fn verdict(&self, ds: &Dataset, c: &Compiled, i: StatementIdx) -> Verdict {
-        let s = &ds.statements[i];
-        let institutional = ds
-            .speakers
-            .get(s.speaker)
-            .is_some_and(|sp| sp.institutional);
-        let dated_ok = match c.dates {
-            None => true,
-            Some((from, to)) => s
-                .date
-                .value
-                .bounds()
-                .is_some_and(|(a, b)| day_number(a) <= to && from <= day_number(b)),
+    fn verdict(&self, ds: &Dataset, c: &Compiled, r: &Row) -> Verdict {
+        let allowed = |table: &[bool], i: u32| {
+            table.is_empty() || table.get(i as usize).copied().unwrap_or(false)
         };
-        let text_ok = c.terms.iter().all(|t| {
-            t.speaker_hit.get(s.speaker).copied().unwrap_or(false)
-                || t.title_hit.get(s.article).copied().unwrap_or(false)
-                || t.regex.is_match(ds.statement_text(s))
-        });
+        let conflict_slot = if r.conflict == Row::NO_CONFLICT {
+            ds.conflicts.len()
+        } else {
+            r.conflict as usize
+        };
+        let dated_ok = c
+            .dates
+            .is_none_or(|(from, to)| r.first <= to && from <= r.last);
+        let hidden = c.hidden.get(r.speaker as usize).copied().unwrap_or(false);
+        let rest = dated_ok
+            && !hidden
+            && c.terms.iter().all(|t| {
+                t.speaker_hit
+                    .get(r.speaker as usize)
+                    .copied()
+                    .unwrap_or(false)
+                    || t.title_hit
+                        .get(r.article as usize)
+                        .copied()
+                        .unwrap_or(false)
+                    || ds
+                        .articles
+                        .get(r.article as usize)
+                        .and_then(|a| a.text.get(r.start as usize..r.end as usize))
+                        .is_some_and(|text| t.matcher.is_match(text))
+            });
         Verdict {
-            speaker: self.speakers.is_empty() || self.speakers.contains(&s.speaker),
-            conflict: self.conflicts.is_empty() || self.conflicts.contains(&s.conflict),
-            outlet: c.outlet_ok.is_empty() || c.outlet_ok.get(s.article).copied().unwrap_or(false),
-            kind: self.kind.is_none_or(|k| k == s.kind),
-            rest: dated_ok && text_ok && !(self.hide_institutional && institutional),
+            speaker: allowed(&c.speaker_ok, r.speaker),
+            conflict: c.conflict_ok.is_empty()
+                || c.conflict_ok.get(conflict_slot).copied().unwrap_or(false),
+            outlet: allowed(&c.outlet_ok, r.article),
+            kind: self.kind.is_none_or(|k| (k == Kind::Direct) == r.direct),
+            rest,
         }
     }
 }
 
 impl Facets {
-    /// Counts `s` in each facet whose other criteria it meets.
-    fn count(&mut self, ds: &Dataset, index: &DatasetIndex, s: &Statement, v: Verdict) {
+    /// Counts the statement of `r` in each facet whose other criteria it meets.
+    fn count(&mut self, ds: &Dataset, index: &DatasetIndex, r: &Row, v: Verdict) {
         if !v.rest {
             return;
         }
         if v.conflict
             && v.outlet
             && v.kind
-            && let Some(n) = self.speakers.get_mut(s.speaker)
+            && let Some(n) = self.speakers.get_mut(r.speaker as usize)
         {
             *n += 1;
         }
         if v.speaker && v.outlet && v.kind {
-            let slot = s.conflict.unwrap_or(ds.conflicts.len());
+            let slot = if r.conflict == Row::NO_CONFLICT {
+                ds.conflicts.len()
+            } else {
+                r.conflict as usize
+            };
             if let Some(n) = self.conflicts.get_mut(slot) {
                 *n += 1;
             }
@@ -301,7 +393,7 @@ impl Facets {
         if v.speaker && v.conflict && v.kind {
             let slot = index
                 .article_outlet
-                .get(s.article)
+                .get(r.article as usize)
                 .copied()
                 .flatten()
                 .unwrap_or(index.outlets.len());
@@ -310,7 +402,7 @@ impl Facets {
             }
         }
         if v.speaker && v.conflict && v.outlet {
-            self.kinds[kind_slot(s.kind)] += 1;
+            self.kinds[usize::from(!r.direct)] += 1;
         }
         if v.all() {
             self.shown += 1;
@@ -330,13 +422,6 @@ impl Facets {
         self.kinds[0] += other.kinds[0];
         self.kinds[1] += other.kinds[1];
         self.shown += other.shown;
-    }
-}
-
-fn kind_slot(kind: Kind) -> usize {
-    match kind {
-        Kind::Direct => 0,
-        Kind::Reported => 1,
     }
 }
 
@@ -476,6 +561,19 @@ mod tests {
         assert_eq!(facets.kinds, [1, 2]);
         assert_eq!(facets.outlets, [1, 2, 0]);
         assert_eq!(facets.shown, 3);
+    }
+
+    #[test]
+    fn query_words_match_in_any_case_anywhere_in_the_text() {
+        let ascii = Matcher::new("KyIv").expect("a word");
+        assert!(ascii.is_match("talks in kyiv"));
+        assert!(ascii.is_match("KYIV"));
+        assert!(ascii.is_match("Kyivan"));
+        assert!(!ascii.is_match("Kyi"));
+        assert!(!ascii.is_match("Ky iv"));
+        let accented = Matcher::new("zürich").expect("a word");
+        assert!(accented.is_match("in ZÜRICH"));
+        assert!(!accented.is_match("Zurich"));
     }
 
     #[test]
