@@ -322,7 +322,7 @@ fn extract_misses(
 /// A dataset of the files loaded so far, for partial results: each statement its own
 /// event.
 fn partial_dataset(files: &[FileExtraction], knowledge: &Knowledge) -> Dataset {
-    let mut ds = gather(files.iter().cloned(), knowledge);
+    let mut ds = gather(files.iter().cloned(), sizes(files), knowledge);
     for (i, s) in ds.statements.iter_mut().enumerate() {
         s.event = u32::try_from(i).unwrap_or(u32::MAX);
     }
@@ -336,7 +336,8 @@ fn full_dataset(
     knowledge: &Knowledge,
     events_cache: Option<(&Cache, Key)>,
 ) -> Dataset {
-    let mut ds = gather(files, knowledge);
+    let sized = sizes(&files);
+    let mut ds = gather(files, sized, knowledge);
     let n = ds.statements.len();
     let ids = match events_cache.and_then(|(cache, key)| cache.get_events(key, n)) {
         Some(ids) => ids,
@@ -370,10 +371,24 @@ fn group_events(ds: &Dataset) -> Vec<EventId> {
     events::group_events(&inputs)
 }
 
-fn gather(files: impl IntoIterator<Item = FileExtraction>, knowledge: &Knowledge) -> Dataset {
+/// Articles and statements of some files: what the dataset is sized for up front, as
+/// growing vectors of a million statements copies them again and again.
+fn sizes(files: &[FileExtraction]) -> (usize, usize) {
+    files.iter().fold((0, 0), |(a, s), x| {
+        (a + x.articles.len(), s + x.statements.len())
+    })
+}
+
+fn gather(
+    files: impl IntoIterator<Item = FileExtraction>,
+    (articles, statements): (usize, usize),
+    knowledge: &Knowledge,
+) -> Dataset {
     let mut ds = Dataset {
         speakers: knowledge.gazetteer.speakers.clone(),
         conflicts: knowledge.taxonomy.conflicts.clone(),
+        articles: Vec::with_capacity(articles),
+        statements: Vec::with_capacity(statements),
         ..Dataset::default()
     };
     let mut new_index = HashMap::new();
