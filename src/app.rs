@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, Modifiers, Ui};
 
+use crate::cache::Cache;
 use crate::export::{self, ExportRequest, ImageOptions, SlideOptions, SlidesRequest, Theme};
 use crate::model::{Dataset, StatementIdx};
-use crate::pipeline::{Overrides, PipelineOptions, load_dataset, load_dataset_files};
+use crate::pipeline::{Overrides, PipelineOptions, load_dataset_files_with, load_dataset_with};
 use crate::project::{self, Edit, History, Project, Review, StatementId, ViewState};
 use crate::timeline::{
     DatasetIndex, Deck, DensityIndex, Facets, Filter, LaneMode, LayoutOptions, TimelineLayout,
@@ -60,22 +61,32 @@ impl Source {
 /// Reports progress (articles read, articles in all); returns `false` to cancel.
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
 
+/// Takes the statements loaded so far, while a load goes on.
+pub type Partial<'a> = &'a mut dyn FnMut(Dataset);
+
 /// Turns a source into a dataset, extracted with a project's overrides, on a background
 /// thread. The app takes it as a parameter so the pipeline stays at the edge and tests
 /// can load what they choose.
-pub type Loader =
-    Arc<dyn Fn(&Source, &Overrides, Progress<'_>) -> Result<Dataset, String> + Send + Sync>;
+pub type Loader = Arc<
+    dyn Fn(&Source, &Overrides, Progress<'_>, Partial<'_>) -> Result<Dataset, String> + Send + Sync,
+>;
 
-/// Loads a source through the extraction pipeline: what the app uses outside tests.
-pub fn pipeline_loader() -> Loader {
-    Arc::new(|source, overrides, progress| {
+/// Loads a source through the extraction pipeline, keeping extraction results in
+/// `cache`: what the app uses outside tests.
+pub fn pipeline_loader(cache: Option<Cache>) -> Loader {
+    Arc::new(move |source, overrides, progress, partial| {
         let opts = PipelineOptions {
+            cache: cache.clone(),
             overrides: overrides.clone(),
             ..PipelineOptions::default()
         };
         match source {
-            Source::Folder(dir) => load_dataset(dir, &opts, progress).map_err(|e| e.to_string()),
-            Source::Files { root, files } => Ok(load_dataset_files(root, files, &opts, progress)),
+            Source::Folder(dir) => {
+                load_dataset_with(dir, &opts, progress, partial).map_err(|e| e.to_string())
+            }
+            Source::Files { root, files } => Ok(load_dataset_files_with(
+                root, files, &opts, progress, partial,
+            )),
         }
     })
 }
@@ -137,6 +148,8 @@ struct Loaded {
     ds: Arc<Dataset>,
     index: Arc<DatasetIndex>,
     derived: Derived,
+    /// Part of a corpus still loading.
+    partial: bool,
 }
 
 /// What the filter and the lane mode make of a dataset.
@@ -150,8 +163,7 @@ struct Derived {
 
 impl Derived {
     fn build(ds: &Dataset, index: &DatasetIndex, filter: &Filter, mode: LaneMode) -> Self {
-        let shown = filter.apply_indexed(ds, index);
-        let facets = filter.facets(ds, index);
+        let (shown, facets) = filter.apply_with_facets(ds, index);
         let layout = TimelineLayout::build(
             ds,
             &shown,
@@ -181,6 +193,8 @@ struct LoadJob {
     keep_view: bool,
     /// The history's revision whose edits the load applies.
     revision: u64,
+    /// The statements loaded so far, shown until the whole corpus is in.
+    partial: Receiver<Prepared>,
     result: Receiver<Result<Prepared, String>>,
 }
 
@@ -967,6 +981,7 @@ impl App {
         let total = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
+        let (partial_tx, partial_rx) = mpsc::channel();
         let loader = Arc::clone(&self.loader);
         let thread_source = source.clone();
         let (d, t, c) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&cancel));
@@ -980,8 +995,16 @@ impl App {
                     ctx_thread.request_repaint();
                     !c.load(Ordering::Relaxed)
                 };
+                let waker = ctx_thread.clone();
+                // A re-extraction keeps showing the corpus as it was until it is done.
+                let mut partial = |ds: Dataset| {
+                    if !keep_view {
+                        let _ = partial_tx.send(Prepared::new(ds, &edits));
+                        waker.request_repaint();
+                    }
+                };
                 // Edits and the index too are done here, so the window never waits.
-                let result = loader(&thread_source, &overrides, &mut progress)
+                let result = loader(&thread_source, &overrides, &mut progress, &mut partial)
                     .map(|ds| Prepared::new(ds, &edits));
                 // The app may have moved on (a newer load); then nobody listens.
                 let _ = tx.send(result);
@@ -997,6 +1020,7 @@ impl App {
                     cancel,
                     keep_view,
                     revision,
+                    partial: partial_rx,
                     result: rx,
                 });
             }
@@ -1004,8 +1028,15 @@ impl App {
         }
     }
 
-    /// Takes the background load's result when it is ready.
+    /// Takes the background load's result when it is ready, and shows the statements
+    /// loaded so far until then.
     fn poll_load(&mut self) {
+        let Some(job) = &self.loading else {
+            return;
+        };
+        if let Some(prepared) = job.partial.try_iter().last() {
+            self.set_partial_dataset(prepared);
+        }
         let Some(job) = &self.loading else {
             return;
         };
@@ -1094,6 +1125,7 @@ impl App {
                 ds: Arc::new(ds),
                 index: Arc::new(index),
                 derived: Derived::default(),
+                partial: false,
             });
             self.refresh();
             return;
@@ -1108,6 +1140,23 @@ impl App {
             self.timeline.show_days(days);
             self.fit_when_derived = false;
         }
+    }
+
+    /// Shows part of a corpus being loaded: the filter holds, the view is fitted once.
+    fn set_partial_dataset(&mut self, prepared: Prepared) {
+        let first = self.data.as_ref().is_none_or(|d| !d.partial);
+        if first {
+            self.selected = None;
+            self.fit_when_derived = true;
+        }
+        self.data = Some(Loaded {
+            extracted: Arc::new(prepared.extracted),
+            ds: Arc::new(prepared.ds),
+            index: Arc::new(prepared.index),
+            derived: Derived::default(),
+            partial: true,
+        });
+        self.refresh();
     }
 
     fn set_indexed_dataset(&mut self, extracted: Dataset, ds: Dataset, index: DatasetIndex) {
@@ -1131,6 +1180,7 @@ impl App {
             ds: Arc::new(ds),
             index: Arc::new(index),
             derived: Derived::default(),
+            partial: false,
         });
         self.fit_when_derived = true;
         self.refresh();
@@ -1196,6 +1246,10 @@ impl App {
         }
         if std::mem::take(&mut self.fit_when_derived) {
             self.timeline.fit();
+        }
+        // The statement to select may be in a file not loaded yet.
+        if data.partial {
+            return;
         }
         if let Some(needle) = self.select_text.take() {
             let found = data.derived.shown.iter().copied().find(|&s| {

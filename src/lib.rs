@@ -1,11 +1,13 @@
 //! Statement Timeline: who said what, when, about which conflict.
 //!
-//! The core (`model`, `ingest`, `extract`, `pipeline`, `project`, `timeline`, `export`,
-//! `atomic`) knows nothing of egui; the UI (`ui`, `app`) only reads its data and sends
-//! commands.
+//! The core (`model`, `ingest`, `extract`, `pipeline`, `cache`, `project`, `timeline`,
+//! `export`, `atomic`, `corpus_gen`) knows nothing of egui; the UI (`ui`, `app`) only
+//! reads its data and sends commands.
 
 pub mod app;
 pub mod atomic;
+pub mod cache;
+pub mod corpus_gen;
 pub mod export;
 pub mod extract;
 pub mod ingest;

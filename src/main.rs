@@ -5,10 +5,13 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
 
 use statement_timeline::app::{App, AppOptions, ScreenshotRequest, Source, pipeline_loader};
+use statement_timeline::cache::Cache;
+use statement_timeline::corpus_gen::{self, GenOptions};
 use statement_timeline::export::{
     self, ExportRequest, FilterSpec, ImageOptions, Preset, SlideOptions, SlidesRequest, Theme, json,
 };
@@ -44,6 +47,21 @@ enum Cmd {
     /// Write the presentation's slides, one PNG per event of the filter (slide-001.png
     /// on), and optionally one PDF of them all.
     Slides(SlidesArgs),
+    /// Write a synthetic corpus of news articles with a manifest, for scale tests and
+    /// benchmarks (the same seed gives the same files).
+    GenCorpus(GenCorpusArgs),
+}
+
+#[derive(Args)]
+struct GenCorpusArgs {
+    /// How many articles (one file each).
+    #[arg(long, value_name = "N")]
+    articles: usize,
+    /// The folder to write into (created if needed).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Args)]
@@ -69,6 +87,9 @@ struct ExportArgs {
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 20_000_000)]
     max_file_bytes: u64,
+    /// Extract every file, neither reading nor writing the cache of extraction results.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Args)]
@@ -89,6 +110,9 @@ struct SlidesArgs {
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 20_000_000)]
     max_file_bytes: u64,
+    /// Extract every file, neither reading nor writing the cache of extraction results.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// Size and look of an image, shared by `export` and `slides`.
@@ -171,6 +195,9 @@ struct ExtractArgs {
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 20_000_000)]
     max_file_bytes: u64,
+    /// Extract every file, neither reading nor writing the cache of extraction results.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Args, Clone, Default)]
@@ -196,20 +223,26 @@ struct GuiArgs {
     /// unless a corpus folder is given.
     #[arg(long, value_name = "FILE")]
     project: Option<PathBuf>,
+    /// Print how long after start the first frame, and the first frame showing the
+    /// loaded corpus, were drawn; then exit.
+    #[arg(long)]
+    first_frame_time: bool,
 }
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let cli = Cli::parse();
     match cli.cmd {
-        Some(Cmd::Gui(args)) => run_gui(args),
+        Some(Cmd::Gui(args)) => run_gui(args, started),
         Some(Cmd::Extract(args)) => run_extract(&args),
         Some(Cmd::Export(args)) => run_export(&args),
         Some(Cmd::Slides(args)) => run_slides(&args),
-        None => run_gui(cli.gui),
+        Some(Cmd::GenCorpus(args)) => run_gen_corpus(&args),
+        None => run_gui(cli.gui, started),
     }
 }
 
-fn run_gui(args: GuiArgs) -> ExitCode {
+fn run_gui(args: GuiArgs, started: Instant) -> ExitCode {
     let settings_path = config::default_path();
     let source = start_source(args.dir.as_deref(), settings_path.as_deref());
     let project = args.project.clone().or_else(|| {
@@ -238,7 +271,7 @@ fn run_gui(args: GuiArgs) -> ExitCode {
     };
     let app_options = AppOptions {
         source: Some(source),
-        loader: pipeline_loader(),
+        loader: pipeline_loader(Cache::default_dir().map(Cache::new)),
         // A screenshot run should not change what the next real start opens.
         settings_path: if screenshot.is_some() {
             None
@@ -256,7 +289,19 @@ fn run_gui(args: GuiArgs) -> ExitCode {
     let run = eframe::run_native(
         "statement-timeline",
         options,
-        Box::new(|cc| Ok(Box::new(App::new(&cc.egui_ctx, app_options)))),
+        Box::new(move |cc| {
+            let app = App::new(&cc.egui_ctx, app_options);
+            if args.first_frame_time {
+                Ok(Box::new(FirstFrameTimer {
+                    app,
+                    started,
+                    first: None,
+                    reported: false,
+                }))
+            } else {
+                Ok(Box::new(app))
+            }
+        }),
     );
     if let Err(e) = run {
         eprintln!("statement-timeline: {e}");
@@ -277,6 +322,37 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The app, timing its first frames from the start of the process.
+struct FirstFrameTimer {
+    app: App,
+    started: Instant,
+    first: Option<Duration>,
+    reported: bool,
+}
+
+impl eframe::App for FirstFrameTimer {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        eframe::App::ui(&mut self.app, ui, frame);
+        let now = self.started.elapsed();
+        let first = *self.first.get_or_insert(now);
+        let shown = self.app.dataset().is_some()
+            && !self.app.is_loading()
+            && !self.app.is_deriving()
+            && self.app.layout().is_some();
+        if shown && !self.reported {
+            self.reported = true;
+            println!(
+                "first frame: {:.1} ms; first frame with the corpus: {:.1} ms",
+                first.as_secs_f64() * 1e3,
+                now.as_secs_f64() * 1e3
+            );
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        } else if !shown {
+            ui.ctx().request_repaint();
+        }
+    }
 }
 
 /// The folder given, else the corpus opened last (if it is still there), else the
@@ -314,6 +390,7 @@ fn load_for_command_line(
     dir: Option<&Path>,
     project: Option<&Path>,
     max_file_bytes: u64,
+    no_cache: bool,
 ) -> Option<statement_timeline::model::Dataset> {
     let project = match project.map(Project::read).transpose() {
         Ok(project) => project.unwrap_or_default(),
@@ -327,6 +404,9 @@ fn load_for_command_line(
         ..PipelineOptions::default()
     };
     opts.load.max_file_bytes = max_file_bytes;
+    if !no_cache {
+        opts.cache = Cache::default_dir().map(Cache::new);
+    }
     let dir = dir
         .map(Path::to_path_buf)
         .or(project.corpus)
@@ -358,6 +438,7 @@ fn run_extract(args: &ExtractArgs) -> ExitCode {
         args.dir.as_deref(),
         args.project.as_deref(),
         args.max_file_bytes,
+        args.no_cache,
     ) else {
         return ExitCode::FAILURE;
     };
@@ -401,6 +482,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         args.dir.as_deref(),
         args.project.as_deref(),
         args.max_file_bytes,
+        args.no_cache,
     ) else {
         return ExitCode::FAILURE;
     };
@@ -447,7 +529,9 @@ fn run_export(args: &ExportArgs) -> ExitCode {
 }
 
 fn run_slides(args: &SlidesArgs) -> ExitCode {
-    let Some(data) = load_for_command_line(Some(&args.dir), None, args.max_file_bytes) else {
+    let Some(data) =
+        load_for_command_line(Some(&args.dir), None, args.max_file_bytes, args.no_cache)
+    else {
         return ExitCode::FAILURE;
     };
     let Some(filter) = args.filter.resolve(&data) else {
@@ -474,6 +558,29 @@ fn run_slides(args: &SlidesArgs) -> ExitCode {
             if let (Some(pdf), Some(bytes)) = (&args.pdf, summary.pdf_bytes) {
                 eprintln!("wrote {} ({bytes} bytes)", pdf.display());
             }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_gen_corpus(args: &GenCorpusArgs) -> ExitCode {
+    let opts = GenOptions {
+        articles: args.articles,
+        seed: args.seed,
+    };
+    match corpus_gen::write_corpus(opts, &args.out) {
+        Ok(summary) => {
+            eprintln!(
+                "wrote {} articles ({} bytes) and {} to {}",
+                summary.files,
+                summary.bytes,
+                statement_timeline::ingest::MANIFEST_FILE,
+                args.out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -105,7 +105,7 @@ impl OffsetMap {
 }
 
 /// One news article, as read from the corpus.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Path of the file, relative to the corpus folder, with `/` separators.
     pub file: String,
@@ -409,7 +409,7 @@ pub struct Annotation {
 
 /// Everything extracted from one corpus: what the timeline, the filters and the
 /// exporters work from.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub articles: Vec<Article>,
     pub speakers: Vec<Speaker>,

@@ -25,6 +25,23 @@ pub fn load_dir(
     opts: &LoadOptions,
     progress: Progress<'_>,
 ) -> Result<Corpus, IngestError> {
+    Ok(load_listing(list_dir(dir, opts)?, opts, progress))
+}
+
+/// A corpus listed but not yet read: what a caller that reads the files its own way
+/// (the pipeline, which caches their extraction) needs.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub root: PathBuf,
+    /// The article files, by name relative to `root`, in load order.
+    pub files: Vec<(String, PathBuf)>,
+    pub manifest: Option<Manifest>,
+    /// Folders that could not be listed, a bad manifest, entries naming missing files.
+    pub problems: Vec<Problem>,
+}
+
+/// Lists the article files under `dir`, as [`load_dir`] reads them.
+pub fn list_dir(dir: &Path, opts: &LoadOptions) -> Result<Listing, IngestError> {
     let read_dir_error = |source| IngestError::ReadDir {
         path: dir.to_path_buf(),
         source,
@@ -36,10 +53,53 @@ pub fn load_dir(
     let mut files = Vec::new();
     let mut problems = Vec::new();
     list_files(dir, top, &mut files, &mut problems);
-    let mut corpus = load_files(dir, &files, opts, progress);
-    problems.append(&mut corpus.problems);
-    corpus.problems = problems;
-    Ok(corpus)
+    let mut listing = list_given(dir, &files, opts);
+    problems.append(&mut listing.problems);
+    listing.problems = problems;
+    Ok(listing)
+}
+
+/// Lists the given files of the corpus at `root`, as [`load_files`] reads them: files
+/// that are not article files are left out.
+pub fn list_given(root: &Path, files: &[PathBuf], opts: &LoadOptions) -> Listing {
+    let (manifest, mut problems) = read_manifest(root, opts);
+    if let Some(manifest) = &manifest {
+        problems.extend(missing_files(root, manifest));
+    }
+    let mut named: Vec<(String, PathBuf)> = files
+        .iter()
+        .filter(|f| Format::of(f).is_some())
+        .map(|f| (relative_name(root, f), f.clone()))
+        .collect();
+    named.sort();
+    named.dedup_by(|a, b| a.0 == b.0);
+    Listing {
+        root: root.to_path_buf(),
+        files: named,
+        manifest,
+        problems,
+    }
+}
+
+/// The bytes of one listed file, or the problem that names it when it is too large or
+/// cannot be read.
+pub fn read_file(root: &Path, path: &Path, opts: &LoadOptions) -> Result<Vec<u8>, Problem> {
+    read_limited(path, opts.max_file_bytes).map_err(|e| Problem {
+        file: relative_name(root, path),
+        line: None,
+        severity: Severity::Error,
+        message: format!("{e}; it was skipped"),
+    })
+}
+
+/// The problem that says a load stopped early.
+pub fn cancelled(done: usize, total: usize) -> Problem {
+    Problem {
+        file: ".".into(),
+        line: None,
+        severity: Severity::Warning,
+        message: format!("loading was cancelled after {done} of {total} files"),
+    }
 }
 
 /// Collects the article files under the folder listed by `top`.
@@ -100,21 +160,26 @@ pub fn load_files(
     opts: &LoadOptions,
     progress: Progress<'_>,
 ) -> Corpus {
-    let (manifest, mut problems) = read_manifest(root, opts);
-    if let Some(manifest) = &manifest {
-        problems.extend(missing_files(root, manifest));
-    }
-    let mut named: Vec<(String, &PathBuf)> =
-        files.iter().map(|f| (relative_name(root, f), f)).collect();
-    named.sort();
-    named.dedup_by(|a, b| a.0 == b.0);
-    let total = named.len();
+    load_listing(list_given(root, files, opts), opts, progress)
+}
+
+fn load_listing(listing: Listing, opts: &LoadOptions, progress: Progress<'_>) -> Corpus {
+    let Listing {
+        root,
+        files,
+        manifest,
+        mut problems,
+    } = listing;
+    let total = files.len();
     let mut articles: Vec<Article> = Vec::new();
     let mut done = 0;
-    'rounds: for round in named.chunks(FILES_PER_ROUND) {
+    'rounds: for round in files.chunks(FILES_PER_ROUND) {
         let results: Vec<_> = round
             .par_iter()
-            .map(|(_, path)| load_file(root, path, opts, manifest.as_ref()))
+            .map(|(_, path)| match read_file(&root, path, opts) {
+                Ok(bytes) => read_article_file(&root, path, &bytes, manifest.as_ref()),
+                Err(problem) => (Vec::new(), vec![problem]),
+            })
             .collect();
         for (file_articles, file_problems) in results {
             articles.extend(file_articles);
@@ -122,19 +187,14 @@ pub fn load_files(
             done += 1;
             if !progress(done, total) {
                 if done < total {
-                    problems.push(Problem {
-                        file: ".".into(),
-                        line: None,
-                        severity: Severity::Warning,
-                        message: format!("loading was cancelled after {done} of {total} files"),
-                    });
+                    problems.push(cancelled(done, total));
                 }
                 break 'rounds;
             }
         }
     }
     Corpus {
-        root: root.to_path_buf(),
+        root,
         articles,
         problems,
     }
@@ -179,29 +239,6 @@ fn missing_files(root: &Path, manifest: &Manifest) -> Vec<Problem> {
             ),
         })
         .collect()
-}
-
-fn load_file(
-    root: &Path,
-    path: &Path,
-    opts: &LoadOptions,
-    manifest: Option<&Manifest>,
-) -> (Vec<Article>, Vec<Problem>) {
-    if Format::of(path).is_none() {
-        return (Vec::new(), Vec::new());
-    }
-    match read_limited(path, opts.max_file_bytes) {
-        Ok(bytes) => read_article_file(root, path, &bytes, manifest),
-        Err(e) => {
-            let problem = Problem {
-                file: relative_name(root, path),
-                line: None,
-                severity: Severity::Error,
-                message: format!("{e}; it was skipped"),
-            };
-            (Vec::new(), vec![problem])
-        }
-    }
 }
 
 /// Why a file's bytes could not be had, in words that follow the file's name.

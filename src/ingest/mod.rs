@@ -28,7 +28,7 @@ mod split;
 #[cfg(test)]
 mod tests;
 
-pub use load::{load_dir, load_files};
+pub use load::{Listing, cancelled, list_dir, list_given, load_dir, load_files, read_file};
 pub use manifest::{MANIFEST_FILE, Manifest, ManifestEntry};
 
 /// Limits on what a load reads.

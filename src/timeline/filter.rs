@@ -6,9 +6,12 @@ use chrono::{Datelike, NaiveDate};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
+use rayon::prelude::*;
+
 use crate::model::{ConflictIdx, Dataset, Kind, SpeakerIdx, StatementIdx};
 
-use super::{DatasetIndex, day_number, format_day, format_month};
+use super::index::{Bigrams, Row};
+use super::{DatasetIndex, format_day, format_month};
 
 /// The user's filter. Empty sets mean "all"; every criterion must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,18 +50,87 @@ pub struct Facets {
     pub shown: usize,
 }
 
-/// The filter compiled against one dataset: every per-statement test is a lookup or
-/// one regex search, and no text is copied.
+/// The filter compiled against one dataset: every per-statement test is a table lookup
+/// or one text search in the statement's span, and no text is copied.
 struct Compiled {
     terms: Vec<Term>,
-    dates: Option<(f64, f64)>,
+    /// First and last day of the range, as days of the common era.
+    dates: Option<(i32, i32)>,
+    /// Per speaker, per conflict slot (the last for no conflict), per article; empty
+    /// when the criterion lets everything through.
+    speaker_ok: Vec<bool>,
+    conflict_ok: Vec<bool>,
     outlet_ok: Vec<bool>,
+    /// Per speaker: left out as an institution.
+    hidden: Vec<bool>,
 }
 
 struct Term {
-    regex: Regex,
+    matcher: Matcher,
+    /// The word's letter pairs, for ASCII words; `None` reads every text.
+    bigrams: Option<Bigrams>,
     speaker_hit: Vec<bool>,
     title_hit: Vec<bool>,
+}
+
+/// One query word, found in any case.
+enum Matcher {
+    /// ASCII words, the usual case, are searched for by their rarest letter in either
+    /// case (a vectorised byte search that seldom stops), then compared ignoring ASCII
+    /// case: no regex engine set-up on each of a million statements.
+    Ascii {
+        word: Vec<u8>,
+        /// Position of the rarest letter in `word`.
+        anchor: usize,
+    },
+    Regex(Regex),
+}
+
+/// Lowercase letters from the most to the least frequent in English text.
+const LETTERS_BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+
+/// How common `b` is in English text: higher is more common.
+fn commonness(b: u8) -> usize {
+    LETTERS_BY_FREQUENCY
+        .iter()
+        .position(|&l| l == b.to_ascii_lowercase())
+        .map_or(0, |p| LETTERS_BY_FREQUENCY.len() - p)
+}
+
+impl Matcher {
+    fn new(word: &str) -> Option<Self> {
+        if word.is_ascii() {
+            let word = word.to_ascii_lowercase().into_bytes();
+            let anchor = (0..word.len())
+                .min_by_key(|&i| commonness(word[i]))
+                .unwrap_or(0);
+            return Some(Matcher::Ascii { word, anchor });
+        }
+        RegexBuilder::new(&regex::escape(word))
+            .case_insensitive(true)
+            .build()
+            .ok()
+            .map(Matcher::Regex)
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        match self {
+            Matcher::Regex(regex) => regex.is_match(text),
+            Matcher::Ascii { word, anchor } => {
+                let hay = text.as_bytes();
+                let Some(&rare) = word.get(*anchor) else {
+                    return true;
+                };
+                let Some(last_start) = hay.len().checked_sub(word.len()) else {
+                    return false;
+                };
+                // Candidates for the anchor letter, where the word would fit around it.
+                let window = &hay[*anchor..=last_start + anchor];
+                memchr::memchr2_iter(rare, rare.to_ascii_uppercase(), window)
+                    .any(|p| hay[p..p + word.len()].eq_ignore_ascii_case(word))
+            }
+        }
+    }
 }
 
 /// Results of each criterion for one statement, in facet order.
@@ -90,60 +162,63 @@ impl Filter {
 
     /// Like [`Filter::apply`], with the dataset's index already built.
     pub fn apply_indexed(&self, ds: &Dataset, index: &DatasetIndex) -> Vec<StatementIdx> {
-        let compiled = self.compile(ds, index);
-        index
-            .time_order
-            .iter()
-            .copied()
-            .filter(|&i| self.verdict(ds, &compiled, i).all())
-            .collect()
+        self.apply_with_facets(ds, index).0
     }
 
     /// Counts for each facet value, each computed with the other facets applied.
     pub fn facets(&self, ds: &Dataset, index: &DatasetIndex) -> Facets {
+        self.apply_with_facets(ds, index).1
+    }
+
+    /// The statements that pass, in time order, and the facet counts: one pass over the
+    /// statements in storage order (articles' texts are read in sequence), on all cores.
+    pub fn apply_with_facets(
+        &self,
+        ds: &Dataset,
+        index: &DatasetIndex,
+    ) -> (Vec<StatementIdx>, Facets) {
+        /// Statements per task: large enough to amortise a task, small enough to balance.
+        const CHUNK: usize = 32_768;
         let compiled = self.compile(ds, index);
-        let mut f = Facets {
+        let empty = || Facets {
             speakers: vec![0; ds.speakers.len()],
             conflicts: vec![0; ds.conflicts.len() + 1],
             outlets: vec![0; index.outlets.len() + 1],
             kinds: [0; 2],
             shown: 0,
         };
-        for (i, s) in ds.statements.iter().enumerate() {
-            let v = self.verdict(ds, &compiled, i);
-            if !v.rest {
-                continue;
-            }
-            if v.conflict
-                && v.outlet
-                && v.kind
-                && let Some(n) = f.speakers.get_mut(s.speaker)
-            {
-                *n += 1;
-            }
-            if v.speaker && v.outlet && v.kind {
-                let slot = s.conflict.unwrap_or(ds.conflicts.len());
-                if let Some(n) = f.conflicts.get_mut(slot) {
-                    *n += 1;
-                }
-            }
-            if v.speaker && v.conflict && v.kind {
-                let slot = index
-                    .article_outlet
-                    .get(s.article)
-                    .copied()
-                    .flatten()
-                    .unwrap_or(index.outlets.len());
-                f.outlets[slot] += 1;
-            }
-            if v.speaker && v.conflict && v.outlet {
-                f.kinds[kind_slot(s.kind)] += 1;
-            }
-            if v.all() {
-                f.shown += 1;
-            }
+        let parts: Vec<(Vec<bool>, Facets)> = index
+            .rows
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut facets = empty();
+                let passes = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(j, r)| {
+                        let i = c * CHUNK + j;
+                        let v = self.verdict(ds, &compiled, i, r, index.bigrams.get(i));
+                        facets.count(ds, index, r, v);
+                        v.all()
+                    })
+                    .collect();
+                (passes, facets)
+            })
+            .collect();
+        let mut facets = empty();
+        let mut passes = Vec::with_capacity(ds.statements.len());
+        for (p, f) in parts {
+            passes.extend(p);
+            facets.add(&f);
         }
-        f
+        let shown = index
+            .time_order
+            .iter()
+            .copied()
+            .filter(|&i| passes.get(i).copied().unwrap_or(false))
+            .collect();
+        (shown, facets)
     }
 
     /// One line saying what is shown: "18 of 61 statements · Dmitry Peskov ·
@@ -208,22 +283,20 @@ impl Filter {
             .query
             .split_whitespace()
             .filter_map(|word| {
-                let regex = RegexBuilder::new(&regex::escape(word))
-                    .case_insensitive(true)
-                    .build()
-                    .ok()?;
+                let matcher = Matcher::new(word)?;
                 let speaker_hit = ds
                     .speakers
                     .iter()
-                    .map(|s| regex.is_match(&s.name))
+                    .map(|s| matcher.is_match(&s.name))
                     .collect();
                 let title_hit = ds
                     .articles
                     .iter()
-                    .map(|a| a.title.as_deref().is_some_and(|t| regex.is_match(t)))
+                    .map(|a| a.title.as_deref().is_some_and(|t| matcher.is_match(t)))
                     .collect();
                 Some(Term {
-                    regex,
+                    bigrams: word.is_ascii().then(|| Bigrams::of(word.as_bytes())),
+                    matcher,
                     speaker_hit,
                     title_hit,
                 })
@@ -244,52 +317,159 @@ impl Filter {
                 })
                 .collect()
         };
+        let speaker_ok = if self.speakers.is_empty() {
+            Vec::new()
+        } else {
+            (0..ds.speakers.len())
+                .map(|i| self.speakers.contains(&i))
+                .collect()
+        };
+        let conflict_ok = if self.conflicts.is_empty() {
+            Vec::new()
+        } else {
+            (0..=ds.conflicts.len())
+                .map(|i| {
+                    self.conflicts
+                        .contains(&(i < ds.conflicts.len()).then_some(i))
+                })
+                .collect()
+        };
+        let hidden = if self.hide_institutional {
+            ds.speakers.iter().map(|s| s.institutional).collect()
+        } else {
+            Vec::new()
+        };
         Compiled {
             terms,
             dates: self
                 .dates
-                .map(|(first, last)| (day_number(first), day_number(last))),
+                .map(|(first, last)| (first.num_days_from_ce(), last.num_days_from_ce())),
+            speaker_ok,
+            conflict_ok,
             outlet_ok,
+            hidden,
         }
     }
 
-    fn verdict(&self, ds: &Dataset, c: &Compiled, i: StatementIdx) -> Verdict {
-        let s = &ds.statements[i];
-        let institutional = ds
-            .speakers
-            .get(s.speaker)
-            .is_some_and(|sp| sp.institutional);
-        let dated_ok = match c.dates {
-            None => true,
-            Some((from, to)) => s
-                .date
-                .value
-                .bounds()
-                .is_some_and(|(a, b)| day_number(a) <= to && from <= day_number(b)),
+    fn verdict(
+        &self,
+        ds: &Dataset,
+        c: &Compiled,
+        i: StatementIdx,
+        r: &Row,
+        bigrams: Option<&Bigrams>,
+    ) -> Verdict {
+        let allowed = |table: &[bool], i: u32| {
+            table.is_empty() || table.get(i as usize).copied().unwrap_or(false)
         };
-        let annotation = ds.annotation(i);
-        let curated_ok = !annotation.is_some_and(|a| a.hidden)
-            && (self.tags.is_empty()
-                || annotation.is_some_and(|a| !a.tags.is_disjoint(&self.tags)));
-        let text_ok = c.terms.iter().all(|t| {
-            t.speaker_hit.get(s.speaker).copied().unwrap_or(false)
-                || t.title_hit.get(s.article).copied().unwrap_or(false)
-                || t.regex.is_match(ds.statement_text(s))
-        });
+        let conflict_slot = if r.conflict == Row::NO_CONFLICT {
+            ds.conflicts.len()
+        } else {
+            r.conflict as usize
+        };
+        let dated_ok = c
+            .dates
+            .is_none_or(|(from, to)| r.first <= to && from <= r.last);
+        let hidden = c.hidden.get(r.speaker as usize).copied().unwrap_or(false);
+        // Annotations are few: most corpora have none, and a lookup per statement is
+        // then skipped.
+        let curated_ok = (ds.annotations.is_empty() && self.tags.is_empty()) || {
+            let annotation = ds.annotation(i);
+            !annotation.is_some_and(|a| a.hidden)
+                && (self.tags.is_empty()
+                    || annotation.is_some_and(|a| !a.tags.is_disjoint(&self.tags)))
+        };
+        let rest = dated_ok
+            && !hidden
+            && curated_ok
+            && c.terms.iter().all(|t| {
+                let in_text = || {
+                    let may = t
+                        .bigrams
+                        .zip(bigrams)
+                        .is_none_or(|(word, text)| text.covers(&word));
+                    may && ds
+                        .articles
+                        .get(r.article as usize)
+                        .and_then(|a| a.text.get(r.start as usize..r.end as usize))
+                        .is_some_and(|text| t.matcher.is_match(text))
+                };
+                t.speaker_hit
+                    .get(r.speaker as usize)
+                    .copied()
+                    .unwrap_or(false)
+                    || t.title_hit
+                        .get(r.article as usize)
+                        .copied()
+                        .unwrap_or(false)
+                    || in_text()
+            });
         Verdict {
-            speaker: self.speakers.is_empty() || self.speakers.contains(&s.speaker),
-            conflict: self.conflicts.is_empty() || self.conflicts.contains(&s.conflict),
-            outlet: c.outlet_ok.is_empty() || c.outlet_ok.get(s.article).copied().unwrap_or(false),
-            kind: self.kind.is_none_or(|k| k == s.kind),
-            rest: dated_ok && text_ok && curated_ok && !(self.hide_institutional && institutional),
+            speaker: allowed(&c.speaker_ok, r.speaker),
+            conflict: c.conflict_ok.is_empty()
+                || c.conflict_ok.get(conflict_slot).copied().unwrap_or(false),
+            outlet: allowed(&c.outlet_ok, r.article),
+            kind: self.kind.is_none_or(|k| (k == Kind::Direct) == r.direct),
+            rest,
         }
     }
 }
 
-fn kind_slot(kind: Kind) -> usize {
-    match kind {
-        Kind::Direct => 0,
-        Kind::Reported => 1,
+impl Facets {
+    /// Counts the statement of `r` in each facet whose other criteria it meets.
+    fn count(&mut self, ds: &Dataset, index: &DatasetIndex, r: &Row, v: Verdict) {
+        if !v.rest {
+            return;
+        }
+        if v.conflict
+            && v.outlet
+            && v.kind
+            && let Some(n) = self.speakers.get_mut(r.speaker as usize)
+        {
+            *n += 1;
+        }
+        if v.speaker && v.outlet && v.kind {
+            let slot = if r.conflict == Row::NO_CONFLICT {
+                ds.conflicts.len()
+            } else {
+                r.conflict as usize
+            };
+            if let Some(n) = self.conflicts.get_mut(slot) {
+                *n += 1;
+            }
+        }
+        if v.speaker && v.conflict && v.kind {
+            let slot = index
+                .article_outlet
+                .get(r.article as usize)
+                .copied()
+                .flatten()
+                .unwrap_or(index.outlets.len());
+            if let Some(n) = self.outlets.get_mut(slot) {
+                *n += 1;
+            }
+        }
+        if v.speaker && v.conflict && v.outlet {
+            self.kinds[usize::from(!r.direct)] += 1;
+        }
+        if v.all() {
+            self.shown += 1;
+        }
+    }
+
+    fn add(&mut self, other: &Facets) {
+        for (a, b) in [
+            (&mut self.speakers, &other.speakers),
+            (&mut self.conflicts, &other.conflicts),
+            (&mut self.outlets, &other.outlets),
+        ] {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        self.kinds[0] += other.kinds[0];
+        self.kinds[1] += other.kinds[1];
+        self.shown += other.shown;
     }
 }
 
@@ -454,6 +634,19 @@ mod tests {
         assert_eq!(facets.kinds, [1, 2]);
         assert_eq!(facets.outlets, [1, 2, 0]);
         assert_eq!(facets.shown, 3);
+    }
+
+    #[test]
+    fn query_words_match_in_any_case_anywhere_in_the_text() {
+        let ascii = Matcher::new("KyIv").expect("a word");
+        assert!(ascii.is_match("talks in kyiv"));
+        assert!(ascii.is_match("KYIV"));
+        assert!(ascii.is_match("Kyivan"));
+        assert!(!ascii.is_match("Kyi"));
+        assert!(!ascii.is_match("Ky iv"));
+        let accented = Matcher::new("zürich").expect("a word");
+        assert!(accented.is_match("in ZÜRICH"));
+        assert!(!accented.is_match("Zurich"));
     }
 
     #[test]

@@ -6,8 +6,14 @@ use std::process::Command;
 
 use serde_json::Value;
 
+/// The binary, with its cache of extraction results in a folder of the tests' own.
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_statement-timeline"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_statement-timeline"));
+    command.env(
+        "XDG_CACHE_HOME",
+        std::env::temp_dir().join("statement-timeline-tests"),
+    );
+    command
 }
 
 fn phenomena() -> PathBuf {
@@ -288,4 +294,65 @@ fn a_project_applies_its_edits_to_extract_and_reports_what_no_longer_fits() {
         stderr.contains("p.project.json") && stderr.contains("newer"),
         "{stderr}"
     );
+}
+
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).expect("folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("file");
+                out.push((path.strip_prefix(dir).expect("inside").to_path_buf(), bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn gen_corpus_writes_the_same_corpus_for_a_seed_and_it_extracts() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let gen_corpus = |name: &str, seed: &str| {
+        let dir = out.path().join(name);
+        let status = bin()
+            .args(["gen-corpus", "--articles", "40", "--seed", seed, "--out"])
+            .arg(&dir)
+            .status()
+            .expect("runs");
+        assert!(status.success());
+        tree(&dir)
+    };
+    let a = gen_corpus("a", "9");
+    assert_eq!(a.len(), 41, "40 articles and the manifest");
+    assert_eq!(a, gen_corpus("b", "9"));
+    assert_ne!(a, gen_corpus("c", "10"));
+
+    let (v, stderr, ok) = extract(&out.path().join("a"));
+    assert!(ok, "{stderr}");
+    // Its web pages carry scripts, as real ones do: a warning each, nothing worse.
+    assert!(
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("warning") || l.starts_with("error"))
+            .all(|l| l.contains("has scripts; they were dropped unread")),
+        "{stderr}"
+    );
+    let articles = v["articles"].as_array().map_or(0, Vec::len);
+    assert_eq!(articles, 40);
+    let statements = v["statements"].as_array().map_or(0, Vec::len);
+    // Wire copy is dense with statements: about a dozen an article.
+    assert!(statements > articles * 6, "{statements} statements");
+    // Articles carry the manifest's outlets, and stories are told by several outlets.
+    let outlets: std::collections::BTreeSet<&str> = v["articles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["outlet"].as_str())
+        .collect();
+    assert!(outlets.len() > 3, "{outlets:?}");
 }

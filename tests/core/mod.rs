@@ -3,3 +3,4 @@
 mod fuzz;
 mod layers;
 mod project;
+mod scale;

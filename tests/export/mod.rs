@@ -48,8 +48,14 @@ fn options(width: u32, height: u32) -> ImageOptions {
     ImageOptions::new(width, height, export_day())
 }
 
+/// The binary, with its cache of extraction results in a folder of the tests' own.
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_statement-timeline"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_statement-timeline"));
+    command.env(
+        "XDG_CACHE_HOME",
+        std::env::temp_dir().join("statement-timeline-tests"),
+    );
+    command
 }
 
 fn pixel(p: &Pixmap, x: u32, y: u32) -> [u8; 3] {
@@ -376,7 +382,7 @@ fn the_timelinejs_export_follows_the_format() {
 }
 
 fn no_loader() -> Loader {
-    Arc::new(|_, _, _| Err("this test loads no corpus".to_owned()))
+    Arc::new(|_, _, _, _| Err("this test loads no corpus".to_owned()))
 }
 
 #[test]

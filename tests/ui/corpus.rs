@@ -24,7 +24,7 @@ fn bundled() -> Harness<'static, App> {
                 &cc.egui_ctx,
                 AppOptions {
                     source: Some(Source::Folder(dir)),
-                    ..AppOptions::new(pipeline_loader())
+                    ..AppOptions::new(pipeline_loader(None))
                 },
             )
         });

@@ -392,7 +392,7 @@ fn an_added_official_and_a_publication_date_re_extract_the_corpus() {
                 &cc.egui_ctx,
                 AppOptions {
                     source: Some(Source::Folder(dir)),
-                    ..AppOptions::new(pipeline_loader())
+                    ..AppOptions::new(pipeline_loader(None))
                 },
             )
         });

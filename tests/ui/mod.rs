@@ -24,7 +24,7 @@ const MAX_STEPS: u64 = 40;
 
 /// A loader for tests that open no corpus.
 fn no_loader() -> Loader {
-    Arc::new(|_, _, _| Err("this test loads no corpus".to_owned()))
+    Arc::new(|_, _, _, _| Err("this test loads no corpus".to_owned()))
 }
 
 fn harness_with(ds: Dataset) -> Harness<'static, App> {
@@ -300,7 +300,7 @@ fn many_statements_zoomed_out_draw_as_density_then_markers_when_narrowed() {
 
 #[test]
 fn loading_runs_in_the_background_with_progress() {
-    let loader: Loader = Arc::new(|_, _, progress| {
+    let loader: Loader = Arc::new(|_, _, progress, _| {
         for done in 0..=4 {
             if !progress(done, 4) {
                 return Err("cancelled".to_owned());
@@ -328,8 +328,41 @@ fn loading_runs_in_the_background_with_progress() {
 }
 
 #[test]
+fn the_timeline_fills_in_while_a_corpus_loads() {
+    // The loader hands out part of the corpus, then waits until the test has seen it.
+    let (go_on, wait) = std::sync::mpsc::channel::<()>();
+    let wait = std::sync::Mutex::new(wait);
+    let loader: Loader = Arc::new(move |_, _, progress, partial| {
+        let mut part = fixture::small();
+        part.statements.truncate(3);
+        partial(part);
+        progress(1, 2);
+        let _ = wait.lock().map(|w| w.recv_timeout(Duration::from_secs(20)));
+        Ok(fixture::small())
+    });
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .with_max_steps(MAX_STEPS)
+        .build_eframe(move |cc| {
+            App::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    source: Some(Source::Folder(PathBuf::from("corpus"))),
+                    ..AppOptions::new(loader)
+                },
+            )
+        });
+    step_until(&mut harness, |app| app.dataset().is_some());
+    assert!(harness.state().is_loading());
+    assert_eq!(harness.state().shown().len(), 3);
+    go_on.send(()).expect("the loader waits");
+    step_until(&mut harness, |app| !app.is_loading());
+    assert_eq!(harness.state().shown().len(), 6);
+}
+
+#[test]
 fn a_load_can_be_cancelled_and_the_window_keeps_answering() {
-    let loader: Loader = Arc::new(|_, _, progress| {
+    let loader: Loader = Arc::new(|_, _, progress, _| {
         let deadline = Instant::now() + Duration::from_secs(20);
         while progress(1, 10) {
             if Instant::now() > deadline {
@@ -372,7 +405,7 @@ fn the_corpus_opened_last_is_remembered_for_the_next_start() {
     let dir = tempfile::tempdir().expect("temp dir");
     let settings = dir.path().join("config").join("settings.toml");
     let corpus = dir.path().join("my-corpus");
-    let loader: Loader = Arc::new(|_, _, _| Ok(fixture::small()));
+    let loader: Loader = Arc::new(|_, _, _, _| Ok(fixture::small()));
     let (settings_path, source) = (settings.clone(), Source::Folder(corpus.clone()));
     let mut harness = Harness::builder()
         .with_size(WINDOW)
@@ -473,7 +506,7 @@ fn every_kind_of_bad_file_is_listed_in_the_problems_tab_while_the_rest_loads() {
                 &cc.egui_ctx,
                 AppOptions {
                     source: Some(Source::Folder(dir)),
-                    ..AppOptions::new(statement_timeline::app::pipeline_loader())
+                    ..AppOptions::new(statement_timeline::app::pipeline_loader(None))
                 },
             )
         });
