@@ -380,8 +380,10 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
             &known_locally,
         );
         let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
-        // Found when the paragraph's first statement needs them: most paragraphs have none.
-        let mut terms = None;
+        // The conflict terms of the stretch a statement's conflict is judged from (its
+        // sentence, and the statement when it runs past it), found once for all the
+        // statements of that stretch.
+        let mut terms: Option<(Range<usize>, knowledge::Terms)> = None;
         let para = Paragraph {
             text,
             toks: &toks,
@@ -460,13 +462,15 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                     article: state.article_conflict,
                     day,
                 };
-                let conflict = conflicts::tag(
-                    taxonomy,
-                    terms.get_or_insert_with(|| taxonomy.terms(text)),
-                    cand.span.clone(),
-                    sentence.clone(),
-                    &ctx,
-                );
+                let scope =
+                    sentence.start.min(cand.span.start)..sentence.end.max(cand.span.end);
+                if terms.as_ref().is_none_or(|(r, _)| *r != scope) {
+                    terms = Some((scope.clone(), taxonomy.terms(&text[scope.clone()])));
+                }
+                let at = |r: &Range<usize>| r.start - scope.start..r.end - scope.start;
+                let conflict = terms.as_ref().and_then(|(_, terms)| {
+                    conflicts::tag(taxonomy, terms, at(&cand.span), at(&sentence), &ctx)
+                });
                 state.previous_conflict = conflict.or(state.previous_conflict);
                 let role = state.role(&key, &date.value);
                 let country = state.countries.get(&key).cloned();
