@@ -462,8 +462,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                     article: state.article_conflict,
                     day,
                 };
-                let scope =
-                    sentence.start.min(cand.span.start)..sentence.end.max(cand.span.end);
+                let scope = sentence.start.min(cand.span.start)..sentence.end.max(cand.span.end);
                 if terms.as_ref().is_none_or(|(r, _)| *r != scope) {
                     terms = Some((scope.clone(), taxonomy.terms(&text[scope.clone()])));
                 }
