@@ -152,6 +152,19 @@ struct Loaded {
     partial: bool,
 }
 
+impl Loaded {
+    /// A dataset to show, its view not yet derived.
+    fn new(extracted: Dataset, ds: Dataset, index: DatasetIndex, partial: bool) -> Self {
+        Self {
+            extracted: Arc::new(extracted),
+            ds: Arc::new(ds),
+            index: Arc::new(index),
+            derived: Derived::default(),
+            partial,
+        }
+    }
+}
+
 /// What the filter and the lane mode make of a dataset.
 #[derive(Default)]
 struct Derived {
@@ -1120,13 +1133,7 @@ impl App {
             self.filter = view.filter(&ds);
             self.selected = selected
                 .and_then(|id| (0..ds.statements.len()).find(|&s| StatementId::of(&ds, s) == id));
-            self.data = Some(Loaded {
-                extracted: Arc::new(extracted),
-                ds: Arc::new(ds),
-                index: Arc::new(index),
-                derived: Derived::default(),
-                partial: false,
-            });
+            self.data = Some(Loaded::new(extracted, ds, index, false));
             self.refresh();
             return;
         }
@@ -1149,13 +1156,12 @@ impl App {
             self.selected = None;
             self.fit_when_derived = true;
         }
-        self.data = Some(Loaded {
-            extracted: Arc::new(prepared.extracted),
-            ds: Arc::new(prepared.ds),
-            index: Arc::new(prepared.index),
-            derived: Derived::default(),
-            partial: true,
-        });
+        self.data = Some(Loaded::new(
+            prepared.extracted,
+            prepared.ds,
+            prepared.index,
+            true,
+        ));
         self.refresh();
     }
 
@@ -1175,13 +1181,7 @@ impl App {
                 None => self.error = Some(format!("No official named {name}")),
             }
         }
-        self.data = Some(Loaded {
-            extracted: Arc::new(extracted),
-            ds: Arc::new(ds),
-            index: Arc::new(index),
-            derived: Derived::default(),
-            partial: false,
-        });
+        self.data = Some(Loaded::new(extracted, ds, index, false));
         self.fit_when_derived = true;
         self.refresh();
     }

@@ -236,21 +236,8 @@ fn attribution(
     (speaker_base, detail_base, sources_base): (f32, f32, f32),
 ) {
     let width = right - left;
-    let kind = match card.kind {
-        Kind::Direct => "direct quote",
-        Kind::Reported => "reported speech",
-    };
-    let detail = [card.role.as_deref(), Some(&card.date), Some(kind)]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let noun = if card.outlets.len() == 1 {
-        "Source"
-    } else {
-        "Sources"
-    };
-    let sources = format!("{noun}: {}", card.outlets.join(", "));
+    let detail = card.detail_line();
+    let sources = card.sources_line();
     let lines = [
         (&card.speaker, speaker_base, z.speaker(), true, c.text),
         (&detail, detail_base, z.detail(), false, c.weak),

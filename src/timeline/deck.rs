@@ -47,6 +47,31 @@ pub struct Card {
     pub outlets: Vec<String>,
 }
 
+impl Card {
+    /// "Russian Foreign Minister · 24 Jun 2025 · direct quote": the line under the name.
+    pub fn detail_line(&self) -> String {
+        let kind = match self.kind {
+            Kind::Direct => "direct quote",
+            Kind::Reported => "reported speech",
+        };
+        [self.role.as_deref(), Some(&self.date), Some(kind)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// "Sources: TASS, Reuters".
+    pub fn sources_line(&self) -> String {
+        let noun = if self.outlets.len() == 1 {
+            "Source"
+        } else {
+            "Sources"
+        };
+        format!("{noun}: {}", self.outlets.join(", "))
+    }
+}
+
 impl Deck {
     /// The deck of `shown` (statements as [`Filter::apply`](super::Filter::apply)
     /// returns them).

@@ -186,21 +186,8 @@ fn header_ui(
 /// Speaker; role, date and kind; outlets: each a line above `bottom`. Returns the top
 /// of the first.
 fn attribution_ui(ui: &Ui, card: &Card, z: f32, inner: Rect, bottom: f32) -> f32 {
-    let kind = match card.kind {
-        Kind::Direct => "direct quote",
-        Kind::Reported => "reported speech",
-    };
-    let detail = [card.role.as_deref(), Some(&card.date), Some(kind)]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let noun = if card.outlets.len() == 1 {
-        "Source"
-    } else {
-        "Sources"
-    };
-    let sources = format!("{noun}: {}", card.outlets.join(", "));
+    let detail = card.detail_line();
+    let sources = card.sources_line();
     let strong = ui.visuals().strong_text_color();
     let weak = ui.visuals().weak_text_color();
     let lines = [
