@@ -4,8 +4,11 @@ use std::collections::HashMap;
 
 use crate::model::{Dataset, EventId, Statement, StatementIdx};
 
+use std::sync::OnceLock;
+
 use chrono::Datelike;
-use rayon::prelude::*;
+
+use super::words::WordIndex;
 
 /// Per-dataset lookups: statements in time order, statements per event, outlet names.
 #[derive(Debug, Clone, Default)]
@@ -24,33 +27,9 @@ pub struct DatasetIndex {
     pub span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// What the filter reads of each statement, packed, by statement index.
     pub(crate) rows: Vec<Row>,
-    /// Each statement's [`Bigrams`]: a text query skips the statements that lack a
-    /// word's letter pairs without reading their text.
-    pub(crate) bigrams: Vec<Bigrams>,
-}
-
-/// The set of (ASCII-lowercased) byte pairs of a text, hashed into 256 bits: a text
-/// that contains a word contains its pairs, so a missing pair rules the text out. About
-/// one in three bits is set for a statement-length text, so a word of seven letters
-/// passes for a text without it about once in a thousand.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Bigrams([u64; 4]);
-
-impl Bigrams {
-    pub fn of(text: &[u8]) -> Self {
-        let mut bits = [0u64; 4];
-        for pair in text.windows(2) {
-            let (a, b) = (pair[0].to_ascii_lowercase(), pair[1].to_ascii_lowercase());
-            let h = (u32::from(a) << 8 | u32::from(b)).wrapping_mul(0x9e37_79b1) >> 24;
-            bits[(h >> 6) as usize] |= 1 << (h & 63);
-        }
-        Self(bits)
-    }
-
-    /// Whether every pair of `other` is in `self`.
-    pub fn covers(&self, other: &Bigrams) -> bool {
-        self.0.iter().zip(&other.0).all(|(a, b)| a & b == *b)
-    }
+    /// The words of the statements' texts, built on the first text query (or ahead of
+    /// it, by [`DatasetIndex::prepare_words`]): a view without a query never pays for it.
+    words: OnceLock<WordIndex>,
 }
 
 /// What the filter reads of a statement, packed: a pass over a million statements reads
@@ -137,12 +116,19 @@ impl DatasetIndex {
                 .filter_map(|s| s.date.value.bounds())
                 .reduce(|(a, b), (c, d)| (a.min(c), b.max(d))),
             rows: ds.statements.iter().map(Row::of).collect(),
-            bigrams: ds
-                .statements
-                .par_iter()
-                .map(|s| Bigrams::of(ds.statement_text(s).as_bytes()))
-                .collect(),
+            words: OnceLock::new(),
         }
+    }
+
+    /// The word index of `ds`, which must be the dataset this index was built from.
+    pub(crate) fn words(&self, ds: &Dataset) -> &WordIndex {
+        self.words.get_or_init(|| WordIndex::build(ds))
+    }
+
+    /// Builds the word index now (on a background thread, say) so that the first text
+    /// query does not wait for it.
+    pub fn prepare_words(&self, ds: &Dataset) {
+        self.words(ds);
     }
 
     /// Other statements reporting the same utterance as `statement`, in time order.
@@ -214,14 +200,6 @@ mod tests {
                 "undated"
             ]
         );
-    }
-
-    #[test]
-    fn bigrams_never_rule_out_a_text_that_holds_the_word() {
-        let text = Bigrams::of(b"The CONVOYS reached Kharkiv on Tuesday.");
-        assert!(text.covers(&Bigrams::of(b"convoys")));
-        assert!(text.covers(&Bigrams::of(b"kharKIV")));
-        assert!(!text.covers(&Bigrams::of(b"ceasefire")));
     }
 
     #[test]
