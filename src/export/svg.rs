@@ -88,7 +88,7 @@ pub fn draw(ds: &Dataset, filter: &Filter, mode: LaneMode, opts: &ImageOptions) 
             max_stack: MAX_STACK,
         },
     );
-    let undated: usize = layout.undated.iter().map(|i| i.statements.len()).sum();
+    let undated: usize = layout.undated.iter().map(Item::statement_count).sum();
 
     let mut svg = Svg::new(opts.width, opts.height, c.background);
 
@@ -658,7 +658,7 @@ fn footer_text(
     let articles: BTreeSet<usize> = layout
         .items
         .iter()
-        .flat_map(|i| &i.statements)
+        .flat_map(|i| layout.statements(i))
         .map(|&s| ds.statements[s].article)
         .collect();
     let outlets: BTreeSet<&str> = articles

@@ -125,7 +125,7 @@ pub struct Lane {
 }
 
 /// One event in one lane: the statements that report one utterance.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Item {
     /// Index in [`TimelineLayout::lanes`]; `usize::MAX` for an undated item, which sits
     /// in the tray rather than in a lane.
@@ -141,14 +141,22 @@ pub struct Item {
     pub kind: Kind,
     pub swatch: Swatch,
     pub event: EventId,
-    /// Its statements, most precisely dated first.
-    pub statements: Vec<StatementIdx>,
+    /// The statement that stands for the item: the first of its statements.
+    representative: StatementIdx,
+    /// Where its statements are in [`TimelineLayout::members`] (see
+    /// [`TimelineLayout::statements`]): no allocation per item.
+    members: (u32, u32),
 }
 
 impl Item {
     /// The statement that stands for the item.
     pub fn representative(&self) -> StatementIdx {
-        self.statements[0]
+        self.representative
+    }
+
+    /// How many statements report the item's utterance.
+    pub fn statement_count(&self) -> usize {
+        self.members.1 as usize
     }
 
     pub fn is_point(&self) -> bool {
@@ -180,6 +188,8 @@ pub struct TimelineLayout {
     pub extent: Option<(f64, f64)>,
     /// Total rows of all lanes.
     pub rows: u32,
+    /// The statements of all items, each item's a run, most precisely dated first.
+    members: Vec<StatementIdx>,
     /// Per statement of the dataset: `NOWHERE`, a dated item, or `UNDATED | i`.
     place: Vec<u32>,
 }
@@ -195,47 +205,89 @@ enum LaneKey {
     All,
 }
 
+impl LaneKey {
+    fn of(s: &crate::model::Statement, mode: LaneMode) -> Self {
+        match mode {
+            LaneMode::ByConflict => LaneKey::InConflict(s.conflict, s.speaker),
+            LaneMode::BySpeaker => LaneKey::Speaker(s.speaker),
+            LaneMode::Flat => LaneKey::All,
+        }
+    }
+
+    /// The key as one number (the mode tells which variant it was): conflict slot
+    /// (`u32::MAX` for none) over speaker.
+    fn packed(self) -> u64 {
+        let narrow = |x: usize| u64::from(u32::try_from(x).unwrap_or(u32::MAX - 1));
+        match self {
+            LaneKey::InConflict(conflict, speaker) => {
+                conflict.map_or(u64::from(u32::MAX), narrow) << 32 | narrow(speaker)
+            }
+            LaneKey::Speaker(speaker) => narrow(speaker),
+            LaneKey::All => 0,
+        }
+    }
+
+    fn unpack(packed: u64, mode: LaneMode) -> Self {
+        let speaker = (packed & u64::from(u32::MAX)) as usize;
+        let conflict = (packed >> 32) as u32;
+        match mode {
+            LaneMode::ByConflict => {
+                LaneKey::InConflict((conflict != u32::MAX).then_some(conflict as usize), speaker)
+            }
+            LaneMode::BySpeaker => LaneKey::Speaker(speaker),
+            LaneMode::Flat => LaneKey::All,
+        }
+    }
+}
+
 impl TimelineLayout {
     /// Lays out `statements` (as [`Filter::apply`](super::Filter::apply) returns them).
     pub fn build(ds: &Dataset, statements: &[StatementIdx], opts: &LayoutOptions) -> Self {
         // Group statements into items, one per (lane, event): sorting, not hashing, as
-        // it is the faster of the two for a million statements.
-        let mut keyed: Vec<(LaneKey, EventId, usize, StatementIdx)> = statements
+        // it is the faster of the two for a million statements. Each statement packs
+        // into one number, lane key, event, then its place in `statements`.
+        let mut keyed: Vec<u128> = statements
             .iter()
             .enumerate()
             .filter_map(|(order, &i)| {
                 let s = ds.statements.get(i)?;
-                let key = match opts.mode {
-                    LaneMode::ByConflict => LaneKey::InConflict(s.conflict, s.speaker),
-                    LaneMode::BySpeaker => LaneKey::Speaker(s.speaker),
-                    LaneMode::Flat => LaneKey::All,
-                };
-                Some((key, s.event, order, i))
+                let key = LaneKey::of(s, opts.mode).packed();
+                Some(u128::from(key) << 64 | u128::from(s.event) << 32 | order as u128)
             })
             .collect();
         keyed.sort_unstable();
-        // Each group with where its first statement came, to keep the tray in order.
-        let mut groups: Vec<(LaneKey, usize, Vec<StatementIdx>)> = Vec::new();
-        let mut last: Option<(LaneKey, EventId)> = None;
-        for (key, event, order, i) in keyed {
+        let order_of = |k: u128| (k & u128::from(u32::MAX)) as usize;
+        let members: Vec<StatementIdx> = keyed.iter().map(|&k| statements[order_of(k)]).collect();
+        // Each group: its lane key, where its first statement came (to keep the tray in
+        // order) and its run of `members`.
+        let mut groups: Vec<(u64, u32, (u32, u32))> = Vec::new();
+        let mut last = None;
+        for (at, &k) in keyed.iter().enumerate() {
+            let lane_and_event = k >> 32;
             match groups.last_mut() {
-                Some((_, _, members)) if last == Some((key, event)) => members.push(i),
-                _ => groups.push((key, order, vec![i])),
+                Some((_, _, (_, len))) if last == Some(lane_and_event) => *len += 1,
+                _ => groups.push((
+                    (k >> 64) as u64,
+                    order_of(k) as u32,
+                    (narrow(at), 1),
+                )),
             }
-            last = Some((key, event));
+            last = Some(lane_and_event);
         }
-        groups.sort_unstable_by_key(|(_, order, _)| *order);
+        drop(keyed);
+        groups.sort_unstable_by_key(|&(_, order, _)| order);
 
         // Undated items go to the tray; only dated ones make lanes.
         let swatches = conflict_swatches(ds);
+        let mut members = members;
         let mut undated = Vec::new();
         let mut dated_groups = Vec::new();
-        for (key, _, members) in groups {
-            let item = make_item(ds, usize::MAX, members, &swatches);
+        for (key, _, span) in groups {
+            let item = make_item(ds, usize::MAX, &mut members, span, &swatches);
             if item.precision == Precision::Unknown {
                 undated.push(item);
             } else {
-                dated_groups.push((key, item));
+                dated_groups.push((LaneKey::unpack(key, opts.mode), item));
             }
         }
 
@@ -348,8 +400,8 @@ impl TimelineLayout {
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
         let mut place = vec![NOWHERE; ds.statements.len()];
-        let mut mark = |statements: &[StatementIdx], code: u32| {
-            for &s in statements {
+        let mut mark = |item: &Item, code: u32| {
+            for &s in run(&members, item) {
                 if let Some(p) = place.get_mut(s) {
                     *p = code;
                 }
@@ -357,11 +409,11 @@ impl TimelineLayout {
         };
         for (i, item) in items.iter().enumerate() {
             lanes[item.lane].items.push(i);
-            mark(&item.statements, u32::try_from(i).unwrap_or(NOWHERE));
+            mark(item, u32::try_from(i).unwrap_or(NOWHERE));
         }
         for (i, item) in undated.iter().enumerate() {
             let code = u32::try_from(i).map_or(NOWHERE, |i| UNDATED | i);
-            mark(&item.statements, code);
+            mark(item, code);
         }
         let extent = items.iter().fold(None, |acc: Option<(f64, f64)>, item| {
             Some(acc.map_or((item.start, item.end), |(a, b)| {
@@ -375,8 +427,14 @@ impl TimelineLayout {
             undated,
             extent,
             rows: top,
+            members,
             place,
         }
+    }
+
+    /// `item`'s statements, most precisely dated first.
+    pub fn statements(&self, item: &Item) -> &[StatementIdx] {
+        run(&self.members, item)
     }
 
     /// Where `statement` is drawn, if it passed the filter.
@@ -408,7 +466,7 @@ impl TimelineLayout {
         self.items
             .iter()
             .chain(&self.undated)
-            .map(|i| i.statements.len())
+            .map(Item::statement_count)
             .sum()
     }
 }
@@ -418,7 +476,7 @@ impl TimelineLayout {
 fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Item)]) -> Vec<(LaneKey, usize)> {
     let mut counts: HashMap<LaneKey, usize> = HashMap::new();
     for (key, item) in groups {
-        *counts.entry(*key).or_default() += item.statements.len();
+        *counts.entry(*key).or_default() += item.statement_count();
     }
     let mut keys: Vec<(LaneKey, usize)> = counts.into_iter().collect();
     let name = |speaker: SpeakerIdx| ds.speakers.get(speaker).map_or("", |s| s.name.as_str());
@@ -441,9 +499,11 @@ fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Item)]) -> Vec<(LaneKey, usize)
 fn make_item(
     ds: &Dataset,
     lane: usize,
-    mut members: Vec<StatementIdx>,
+    all: &mut [StatementIdx],
+    (start, len): (u32, u32),
     swatches: &[Swatch],
 ) -> Item {
+    let members = &mut all[start as usize..(start + len) as usize];
     let rank = |p: Precision| match p {
         Precision::Day => 0,
         Precision::Range => 1,
@@ -451,10 +511,12 @@ fn make_item(
         Precision::Unknown => 3,
     };
     // Stable: among equally precise dates the earliest-listed statement stands for all.
-    members.sort_by_key(|&i| rank(ds.statements[i].date.value.precision()));
+    if members.len() > 1 {
+        members.sort_by_key(|&i| rank(ds.statements[i].date.value.precision()));
+    }
     let rep = &ds.statements[members[0]];
     let precision = rep.date.value.precision();
-    let (start, end) = rep.date.value.bounds().map_or((0.0, 0.0), |(first, last)| {
+    let (first, last) = rep.date.value.bounds().map_or((0.0, 0.0), |(first, last)| {
         (day_number(first), day_number(last) + 1.0)
     });
     let kind = if members
@@ -468,14 +530,27 @@ fn make_item(
     Item {
         lane,
         row: 0,
-        start,
-        end,
+        start: first,
+        end: last,
         precision,
         kind,
         swatch: Swatch::of(rep.conflict, swatches),
         event: rep.event,
-        statements: members,
+        representative: members[0],
+        members: (start, len),
     }
+}
+
+/// The statements of `item`, a run of `members`.
+fn run<'a>(members: &'a [StatementIdx], item: &Item) -> &'a [StatementIdx] {
+    let (start, len) = item.members;
+    members
+        .get(start as usize..(start + len) as usize)
+        .unwrap_or_default()
+}
+
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 fn conflict_label(ds: &Dataset, conflict: Option<ConflictIdx>) -> String {
@@ -559,7 +634,7 @@ mod tests {
             panic!("statement 0 is dated")
         };
         assert_eq!(l.place_of(1), Some(Place::Dated(a)));
-        assert_eq!(l.items[a].statements, [0, 1]);
+        assert_eq!(l.statements(&l.items[a]), [0, 1]);
     }
 
     #[test]
@@ -590,7 +665,7 @@ mod tests {
         let ds = fixture::small();
         let l = layout(&ds, LaneMode::ByConflict);
         assert_eq!(l.undated.len(), 1);
-        assert_eq!(l.undated[0].statements, [5]);
+        assert_eq!(l.statements(&l.undated[0]), [5]);
         assert_eq!(l.place_of(5), Some(Place::Undated(0)));
         // Lavrov's only statement about no conflict is undated: no empty lane for it.
         assert!(

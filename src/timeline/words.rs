@@ -49,10 +49,6 @@ struct Segment {
 pub(crate) struct Bits(Vec<u64>);
 
 impl Bits {
-    fn empty(n: usize) -> Self {
-        Self(vec![0; n.div_ceil(64)])
-    }
-
     fn full(n: usize) -> Self {
         let mut bits = Self(vec![u64::MAX; n.div_ceil(64)]);
         if n % 64 != 0
