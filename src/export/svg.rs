@@ -169,7 +169,7 @@ pub fn draw(ds: &Dataset, filter: &Filter, mode: LaneMode, opts: &ImageOptions) 
     #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
     let mut row_h = (plot_h / layout.rows.max(1) as f32).min(m.max_row());
     if row_h < m.min_stacked_row() && layout.lanes.iter().any(|l| l.rows > 1) {
-        layout = TimelineLayout::build(ds, &shown, &LayoutOptions { mode, max_stack: 1 });
+        layout.restack(1);
         #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
         {
             row_h = (plot_h / layout.rows.max(1) as f32).min(m.max_row());

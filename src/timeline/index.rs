@@ -1,6 +1,5 @@
 //! Lookups built once per dataset, so filtering and drawing never rescan it.
 
-use std::collections::HashMap;
 
 use crate::model::{Dataset, EventId, Statement, StatementIdx};
 
@@ -15,8 +14,11 @@ use super::words::WordIndex;
 pub struct DatasetIndex {
     /// Every statement, dated ones by their first possible day, undated ones last.
     pub time_order: Vec<StatementIdx>,
-    /// Statements that report one utterance, in time order.
-    pub by_event: HashMap<EventId, Vec<StatementIdx>>,
+    /// Statements grouped by the utterance they report (events ascending), each
+    /// group in time order: one array rather than a list per event.
+    by_event: Vec<StatementIdx>,
+    /// Each event with where its group starts in `by_event`, ascending.
+    event_starts: Vec<(EventId, u32)>,
     /// Distinct outlet names, sorted.
     pub outlets: Vec<String>,
     /// Each article's position in `outlets`, `None` when the outlet is unknown.
@@ -84,9 +86,22 @@ impl DatasetIndex {
             .collect();
         keyed.sort_unstable();
         let time_order: Vec<StatementIdx> = keyed.into_iter().map(|(_, i)| i).collect();
-        let mut by_event: HashMap<EventId, Vec<StatementIdx>> = HashMap::new();
-        for &i in &time_order {
-            by_event.entry(ds.statements[i].event).or_default().push(i);
+        // Sorting by (event, place in time) makes each event's group a run.
+        let mut by_time_in_event: Vec<(EventId, u32)> = time_order
+            .iter()
+            .enumerate()
+            .map(|(rank, &i)| (ds.statements[i].event, narrow(rank)))
+            .collect();
+        by_time_in_event.sort_unstable();
+        let by_event: Vec<StatementIdx> = by_time_in_event
+            .iter()
+            .map(|&(_, rank)| time_order[rank as usize])
+            .collect();
+        let mut event_starts: Vec<(EventId, u32)> = Vec::new();
+        for (at, &(event, _)) in by_time_in_event.iter().enumerate() {
+            if event_starts.last().is_none_or(|&(e, _)| e != event) {
+                event_starts.push((event, narrow(at)));
+            }
         }
         let mut outlets: Vec<String> = ds
             .articles
@@ -107,6 +122,7 @@ impl DatasetIndex {
         Self {
             time_order,
             by_event,
+            event_starts,
             outlets,
             article_outlet,
             swatches: super::layout::conflict_swatches(ds),
@@ -133,10 +149,18 @@ impl DatasetIndex {
 
     /// Other statements reporting the same utterance as `statement`, in time order.
     pub fn same_event(&self, ds: &Dataset, statement: StatementIdx) -> &[StatementIdx] {
-        ds.statements
-            .get(statement)
-            .and_then(|s| self.by_event.get(&s.event))
-            .map_or(&[], Vec::as_slice)
+        let Some(event) = ds.statements.get(statement).map(|s| s.event) else {
+            return &[];
+        };
+        let Ok(k) = self.event_starts.binary_search_by_key(&event, |&(e, _)| e) else {
+            return &[];
+        };
+        let start = self.event_starts[k].1 as usize;
+        let end = self
+            .event_starts
+            .get(k + 1)
+            .map_or(self.by_event.len(), |&(_, s)| s as usize);
+        self.by_event.get(start..end).unwrap_or_default()
     }
 
     /// How many distinct outlets (or articles, where the outlet is unknown) report the
@@ -173,6 +197,10 @@ fn time_key(s: &Statement) -> TimeKey {
         ),
         None => (i32::MAX, i32::MAX, s.article, s.span.start),
     }
+}
+
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

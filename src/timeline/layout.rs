@@ -355,16 +355,48 @@ impl TimelineLayout {
             }
         }
 
-        // Stack overlapping items of each lane into rows, earliest first.
-        items.sort_by(|a, b| {
-            (a.lane, a.start, a.end)
-                .partial_cmp(&(b.lane, b.start, b.end))
-                .unwrap_or(std::cmp::Ordering::Equal)
+        let mut layout = Self {
+            lanes,
+            items,
+            undated,
+            extent: None,
+            rows: 0,
+            members,
+            place: vec![NOWHERE; ds.statements.len()],
+        };
+        layout.restack(opts.max_stack);
+        layout
+    }
+
+    /// Stacks overlapping items of each lane into at most `max_stack` rows, earliest
+    /// first, as [`TimelineLayout::build`] with that limit would: a cheaper way to
+    /// change only the limit.
+    pub fn restack(&mut self, max_stack: u32) {
+        let Self {
+            lanes,
+            items,
+            undated,
+            members,
+            place,
+            ..
+        } = self;
+        for lane in lanes.iter_mut() {
+            lane.rows = 1;
+            lane.longest = 0.0;
+            lane.items.clear();
+        }
+        // Ties go by the representative statement, so the order never depends on the
+        // order items came in.
+        items.sort_unstable_by(|a, b| {
+            (a.lane.cmp(&b.lane))
+                .then(a.start.total_cmp(&b.start))
+                .then(a.end.total_cmp(&b.end))
+                .then(a.representative.cmp(&b.representative))
         });
-        let max_stack = opts.max_stack.max(1) as usize;
+        let max_stack = max_stack.max(1) as usize;
         let mut row_ends: Vec<f64> = Vec::new();
         let mut current_lane = usize::MAX;
-        for item in &mut items {
+        for item in items.iter_mut() {
             if item.lane != current_lane {
                 current_lane = item.lane;
                 row_ends.clear();
@@ -389,19 +421,21 @@ impl TimelineLayout {
         }
 
         let mut top = 0;
-        for lane in &mut lanes {
+        for lane in lanes.iter_mut() {
             lane.top = top;
             top += lane.rows;
         }
 
-        items.sort_by(|a, b| {
-            (a.start, a.lane, a.row, a.end)
-                .partial_cmp(&(b.start, b.lane, b.row, b.end))
-                .unwrap_or(std::cmp::Ordering::Equal)
+        items.sort_unstable_by(|a, b| {
+            (a.start.total_cmp(&b.start))
+                .then(a.lane.cmp(&b.lane))
+                .then(a.row.cmp(&b.row))
+                .then(a.end.total_cmp(&b.end))
+                .then(a.representative.cmp(&b.representative))
         });
-        let mut place = vec![NOWHERE; ds.statements.len()];
+        place.fill(NOWHERE);
         let mut mark = |item: &Item, code: u32| {
-            for &s in run(&members, item) {
+            for &s in run(members, item) {
                 if let Some(p) = place.get_mut(s) {
                     *p = code;
                 }
@@ -415,21 +449,12 @@ impl TimelineLayout {
             let code = u32::try_from(i).map_or(NOWHERE, |i| UNDATED | i);
             mark(item, code);
         }
-        let extent = items.iter().fold(None, |acc: Option<(f64, f64)>, item| {
+        self.extent = self.items.iter().fold(None, |acc: Option<(f64, f64)>, item| {
             Some(acc.map_or((item.start, item.end), |(a, b)| {
                 (a.min(item.start), b.max(item.end))
             }))
         });
-
-        Self {
-            lanes,
-            items,
-            undated,
-            extent,
-            rows: top,
-            members,
-            place,
-        }
+        self.rows = top;
     }
 
     /// `item`'s statements, most precisely dated first.
@@ -735,5 +760,25 @@ mod tests {
         let rows: Vec<u32> = l.items.iter().map(|i| i.row).collect();
         assert_eq!(rows, [0, 1, 2, 2]);
         assert_eq!(l.lanes[0].rows, 3);
+    }
+
+    #[test]
+    fn restacking_gives_what_building_with_that_limit_gives() {
+        let ds = fixture::small();
+        let shown = Filter::default().apply(&ds);
+        let with = |max_stack| LayoutOptions {
+            mode: LaneMode::ByConflict,
+            max_stack,
+        };
+        let mut restacked = TimelineLayout::build(&ds, &shown, &with(6));
+        restacked.restack(1);
+        let built = TimelineLayout::build(&ds, &shown, &with(1));
+        assert_eq!(restacked.lanes, built.lanes);
+        assert_eq!(restacked.items, built.items);
+        assert_eq!(restacked.rows, built.rows);
+        assert!(restacked.lanes.iter().all(|l| l.rows == 1));
+        for s in 0..ds.statements.len() {
+            assert_eq!(restacked.place_of(s), built.place_of(s));
+        }
     }
 }
