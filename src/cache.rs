@@ -225,11 +225,15 @@ impl Cache {
         let written = fs::File::create(&tmp).and_then(|file| {
             let mut out = io::BufWriter::with_capacity(1 << 20, file);
             write_pack(&mut out, key, ds)?;
-            out.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()
+            out.into_inner()
+                .map_err(io::IntoInnerError::into_error)?
+                .sync_all()
         });
-        written.and_then(|()| fs::rename(&tmp, &path)).inspect_err(|_| {
-            let _ = fs::remove_file(&tmp);
-        })
+        written
+            .and_then(|()| fs::rename(&tmp, &path))
+            .inspect_err(|_| {
+                let _ = fs::remove_file(&tmp);
+            })
     }
 
     /// The entry for `key`, if there is a sound one.
@@ -341,7 +345,10 @@ fn read_pack(mut input: impl io::Read, key: Key) -> Option<Dataset> {
         Some(payload)
     };
     let [articles, statements]: [u64; 2] = postcard::from_bytes(&record(&mut input)?).ok()?;
-    let (articles, statements) = (usize::try_from(articles).ok()?, usize::try_from(statements).ok()?);
+    let (articles, statements) = (
+        usize::try_from(articles).ok()?,
+        usize::try_from(statements).ok()?,
+    );
     let mut ds = Dataset {
         speakers: postcard::from_bytes(&record(&mut input)?).ok()?,
         conflicts: postcard::from_bytes(&record(&mut input)?).ok()?,
@@ -388,7 +395,9 @@ fn read_pack(mut input: impl io::Read, key: Key) -> Option<Dataset> {
         && ds.articles.len() == articles
         && ds.statements.len() == statements
         && ds.statements.iter().all(|s| {
-            ds.articles.get(s.article).is_some_and(|a| a.text.get(s.span.clone()).is_some())
+            ds.articles
+                .get(s.article)
+                .is_some_and(|a| a.text.get(s.span.clone()).is_some())
                 && s.speaker < ds.speakers.len()
                 && s.conflict.is_none_or(|c| c < ds.conflicts.len())
         });

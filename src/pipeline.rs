@@ -169,7 +169,10 @@ fn load_listing(
     let total = files.len();
     let stamped = cache.and_then(|_| stamps_key(&root, &files, context, opts));
     let stamps = stamped.map(|(key, _)| key);
-    if let Some(mut ds) = cache.zip(stamps).and_then(|(c, key)| c.get_pack(&root, key)) {
+    if let Some(mut ds) = cache
+        .zip(stamps)
+        .and_then(|(c, key)| c.get_pack(&root, key))
+    {
         progress(total, total);
         let mut problems = listing_problems;
         problems.append(&mut ds.problems);
@@ -601,7 +604,10 @@ mod tests {
                 if path.is_dir() {
                     folders.push(path);
                 } else {
-                    let file = std::fs::File::options().write(true).open(&path).expect("file");
+                    let file = std::fs::File::options()
+                        .write(true)
+                        .open(&path)
+                        .expect("file");
                     file.set_modified(past).expect("dated");
                 }
             }

@@ -353,13 +353,7 @@ impl Filter {
         }
     }
 
-    fn verdict(
-        &self,
-        ds: &Dataset,
-        c: &Compiled,
-        i: StatementIdx,
-        r: &Row,
-    ) -> Verdict {
+    fn verdict(&self, ds: &Dataset, c: &Compiled, i: StatementIdx, r: &Row) -> Verdict {
         let allowed = |table: &[bool], i: u32| {
             table.is_empty() || table.get(i as usize).copied().unwrap_or(false)
         };
@@ -391,10 +385,10 @@ impl Filter {
                         .map_or((true, false), |c| (c.bits.contains(i), c.exact));
                     may && (sure
                         || ds
-                        .articles
-                        .get(r.article as usize)
-                        .and_then(|a| a.text.get(r.start as usize..r.end as usize))
-                        .is_some_and(|text| t.matcher.is_match(text)))
+                            .articles
+                            .get(r.article as usize)
+                            .and_then(|a| a.text.get(r.start as usize..r.end as usize))
+                            .is_some_and(|text| t.matcher.is_match(text)))
                 };
                 t.speaker_hit
                     .get(r.speaker as usize)

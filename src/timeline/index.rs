@@ -1,6 +1,5 @@
 //! Lookups built once per dataset, so filtering and drawing never rescan it.
 
-
 use crate::model::{Dataset, EventId, Statement, StatementIdx};
 
 use std::sync::OnceLock;

@@ -266,11 +266,7 @@ impl TimelineLayout {
             let lane_and_event = k >> 32;
             match groups.last_mut() {
                 Some((_, _, (_, len))) if last == Some(lane_and_event) => *len += 1,
-                _ => groups.push((
-                    (k >> 64) as u64,
-                    order_of(k) as u32,
-                    (narrow(at), 1),
-                )),
+                _ => groups.push(((k >> 64) as u64, order_of(k) as u32, (narrow(at), 1))),
             }
             last = Some(lane_and_event);
         }
@@ -449,11 +445,14 @@ impl TimelineLayout {
             let code = u32::try_from(i).map_or(NOWHERE, |i| UNDATED | i);
             mark(item, code);
         }
-        self.extent = self.items.iter().fold(None, |acc: Option<(f64, f64)>, item| {
-            Some(acc.map_or((item.start, item.end), |(a, b)| {
-                (a.min(item.start), b.max(item.end))
-            }))
-        });
+        self.extent = self
+            .items
+            .iter()
+            .fold(None, |acc: Option<(f64, f64)>, item| {
+                Some(acc.map_or((item.start, item.end), |(a, b)| {
+                    (a.min(item.start), b.max(item.end))
+                }))
+            });
         self.rows = top;
     }
 

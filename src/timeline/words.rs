@@ -51,7 +51,7 @@ pub(crate) struct Bits(Vec<u64>);
 impl Bits {
     fn full(n: usize) -> Self {
         let mut bits = Self(vec![u64::MAX; n.div_ceil(64)]);
-        if n % 64 != 0
+        if !n.is_multiple_of(64)
             && let Some(last) = bits.0.last_mut()
         {
             *last = (1 << (n % 64)) - 1;
@@ -285,7 +285,10 @@ mod tests {
         let us = ix.candidates("U.S.").expect("an ASCII word");
         assert!(!us.exact);
         assert_eq!(members(&us, 4), [0, 1]);
-        assert_eq!(members(&ix.candidates("al-assad").expect("a word"), 4), [2, 3]);
+        assert_eq!(
+            members(&ix.candidates("al-assad").expect("a word"), 4),
+            [2, 3]
+        );
         assert!(ix.candidates("zürich").is_none());
         assert!(ix.candidates("--").is_none());
     }
