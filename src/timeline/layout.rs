@@ -1,6 +1,6 @@
 //! Where each statement sits on the timeline: lanes top to bottom, items along x in days.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -289,7 +289,7 @@ impl TimelineLayout {
 
         let lane_keys = order_lanes(ds, &dated_groups);
         let mut lanes = Vec::new();
-        let mut lane_of: HashMap<LaneKey, usize> = HashMap::new();
+        let mut lane_of: FxHashMap<LaneKey, usize> = FxHashMap::default();
         let mut last_header: Option<Option<ConflictIdx>> = None;
         for (key, count) in &lane_keys {
             let (label, kind, swatch) = match *key {
@@ -498,7 +498,7 @@ impl TimelineLayout {
 /// Lanes in display order, with their statement counts: conflicts in taxonomy order
 /// ("no conflict" last), officials by how much they said, then by name.
 fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Item)]) -> Vec<(LaneKey, usize)> {
-    let mut counts: HashMap<LaneKey, usize> = HashMap::new();
+    let mut counts: FxHashMap<LaneKey, usize> = FxHashMap::default();
     for (key, item) in groups {
         *counts.entry(*key).or_default() += item.statement_count();
     }
