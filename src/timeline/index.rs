@@ -5,6 +5,7 @@ use crate::model::{Dataset, EventId, Statement, StatementIdx};
 use std::sync::OnceLock;
 
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use super::words::WordIndex;
 
@@ -83,7 +84,7 @@ impl DatasetIndex {
             .enumerate()
             .map(|(i, s)| (time_key(s), i))
             .collect();
-        keyed.sort_unstable();
+        keyed.par_sort_unstable();
         let time_order: Vec<StatementIdx> = keyed.into_iter().map(|(_, i)| i).collect();
         // Sorting by (event, place in time) makes each event's group a run.
         let mut by_time_in_event: Vec<(EventId, u32)> = time_order
@@ -91,7 +92,7 @@ impl DatasetIndex {
             .enumerate()
             .map(|(rank, &i)| (ds.statements[i].event, narrow(rank)))
             .collect();
-        by_time_in_event.sort_unstable();
+        by_time_in_event.par_sort_unstable();
         let by_event: Vec<StatementIdx> = by_time_in_event
             .iter()
             .map(|&(_, rank)| time_order[rank as usize])

@@ -1,5 +1,6 @@
 //! Where each statement sits on the timeline: lanes top to bottom, items along x in days.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
@@ -255,7 +256,7 @@ impl TimelineLayout {
                 Some(u128::from(key) << 64 | u128::from(s.event) << 32 | order as u128)
             })
             .collect();
-        keyed.sort_unstable();
+        keyed.par_sort_unstable();
         let order_of = |k: u128| (k & u128::from(u32::MAX)) as usize;
         let members: Vec<StatementIdx> = keyed.iter().map(|&k| statements[order_of(k)]).collect();
         // Each group: its lane key, where its first statement came (to keep the tray in
@@ -271,15 +272,29 @@ impl TimelineLayout {
             last = Some(lane_and_event);
         }
         drop(keyed);
-        groups.sort_unstable_by_key(|&(_, order, _)| order);
 
-        // Undated items go to the tray; only dated ones make lanes.
+        // Items on all cores: the groups' runs follow each other in `members`, so each
+        // group gets its own slice to order.
         let swatches = conflict_swatches(ds);
         let mut members = members;
+        let mut runs: Vec<&mut [StatementIdx]> = Vec::with_capacity(groups.len());
+        let mut rest = members.as_mut_slice();
+        for &(_, _, (_, len)) in &groups {
+            let (run, tail) = rest.split_at_mut(len as usize);
+            runs.push(run);
+            rest = tail;
+        }
+        let mut made: Vec<(u32, u64, Item)> = groups
+            .into_par_iter()
+            .zip(runs)
+            .map(|((key, order, span), run)| (order, key, make_item(ds, run, span, &swatches)))
+            .collect();
+        made.par_sort_unstable_by_key(|&(order, _, _)| order);
+
+        // Undated items go to the tray; only dated ones make lanes.
         let mut undated = Vec::new();
-        let mut dated_groups = Vec::new();
-        for (key, _, span) in groups {
-            let item = make_item(ds, usize::MAX, &mut members, span, &swatches);
+        let mut dated_groups = Vec::with_capacity(made.len());
+        for (_, key, item) in made {
             if item.precision == Precision::Unknown {
                 undated.push(item);
             } else {
@@ -343,7 +358,7 @@ impl TimelineLayout {
             }
         }
 
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(dated_groups.len());
         for (key, mut item) in dated_groups {
             if let Some(&lane) = lane_of.get(&key) {
                 item.lane = lane;
@@ -383,7 +398,7 @@ impl TimelineLayout {
         }
         // Ties go by the representative statement, so the order never depends on the
         // order items came in.
-        items.sort_unstable_by(|a, b| {
+        items.par_sort_unstable_by(|a, b| {
             (a.lane.cmp(&b.lane))
                 .then(a.start.total_cmp(&b.start))
                 .then(a.end.total_cmp(&b.end))
@@ -422,7 +437,7 @@ impl TimelineLayout {
             top += lane.rows;
         }
 
-        items.sort_unstable_by(|a, b| {
+        items.par_sort_unstable_by(|a, b| {
             (a.start.total_cmp(&b.start))
                 .then(a.lane.cmp(&b.lane))
                 .then(a.row.cmp(&b.row))
@@ -520,14 +535,14 @@ fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Item)]) -> Vec<(LaneKey, usize)
     keys
 }
 
+/// The item of the statements `members` (the run `span` of the layout's members), not
+/// yet in a lane.
 fn make_item(
     ds: &Dataset,
-    lane: usize,
-    all: &mut [StatementIdx],
+    members: &mut [StatementIdx],
     (start, len): (u32, u32),
     swatches: &[Swatch],
 ) -> Item {
-    let members = &mut all[start as usize..(start + len) as usize];
     let rank = |p: Precision| match p {
         Precision::Day => 0,
         Precision::Range => 1,
@@ -552,7 +567,7 @@ fn make_item(
         Kind::Reported
     };
     Item {
-        lane,
+        lane: usize::MAX,
         row: 0,
         start: first,
         end: last,
