@@ -1209,6 +1209,8 @@ impl App {
                 // A newer request may have replaced this one; then nobody listens.
                 let _ = tx.send(Derived::build(&ds, &index, &filter, mode));
                 ctx.request_repaint();
+                // Once the view is out, so that the first text query finds it ready.
+                index.prepare_words(&ds);
             });
         match spawned {
             Ok(_) => self.deriving = Some(rx),

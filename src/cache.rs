@@ -12,7 +12,7 @@
 //! error.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -20,12 +20,25 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use rayon::prelude::*;
+
 use crate::model::{
-    Article, DateValue, EventId, Kind, Problem, Speaker, SpeakerIdx, Statement, StatementDate,
+    Article, Dataset, DateValue, EventId, Kind, Problem, Speaker, SpeakerIdx, Statement,
+    StatementDate,
 };
 
 /// Changes whenever the stored layout does.
 const FORMAT: &[u8; 8] = b"STLCACH1";
+
+/// The same, for corpus packs.
+const PACK_FORMAT: &[u8; 8] = b"STLPACK1";
+
+/// Articles, then statements, per record of a pack: records are decoded on all cores.
+const PACK_ARTICLES: usize = 512;
+const PACK_STATEMENTS: usize = 8192;
+
+/// Records read before they are decoded together: a few megabytes, never the whole pack.
+const PACK_BATCH: usize = 64;
 
 /// The extraction code and bundled knowledge this build extracts with.
 const FINGERPRINT: &str = env!("EXTRACTION_FINGERPRINT");
@@ -153,6 +166,76 @@ impl Cache {
         write_atomic(&self.path_in("events", key), &framed(key, &payload))
     }
 
+    /// The stamp of a corpus file: its size and modification time, read without opening
+    /// it; `None` when it cannot be read.
+    pub fn stamp(path: &Path) -> Option<(u64, u128)> {
+        let meta = fs::metadata(path).ok()?;
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        Some((meta.len(), modified.as_nanos()))
+    }
+
+    /// The key of a corpus as a pack knows it: the extraction fingerprint, `context`
+    /// (its knowledge extensions), and each file's name and [`Cache::stamp`], in load
+    /// order. A file rewritten with other bytes gets another modification time, so
+    /// this stands for the files' keys without reading a byte of them.
+    pub fn stamps_key<'a>(
+        context: u64,
+        files: impl IntoIterator<Item = (&'a str, (u64, u128))>,
+    ) -> Key {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(PACK_FORMAT);
+        h.update(FINGERPRINT.as_bytes());
+        h.update(&context.to_le_bytes());
+        for (name, (size, modified)) in files {
+            h.update(&(name.len() as u64).to_le_bytes());
+            h.update(name.as_bytes());
+            h.update(&size.to_le_bytes());
+            h.update(&modified.to_le_bytes());
+        }
+        Key(h.digest128())
+    }
+
+    /// Where the pack of the corpus in `root` is kept: one per folder, replaced when
+    /// the corpus changes.
+    fn pack_path(&self, root: &Path) -> PathBuf {
+        let slot = xxhash_rust::xxh3::xxh3_128(root.as_os_str().as_encoded_bytes());
+        self.path_in("packs", Key(slot))
+    }
+
+    /// The whole dataset of the corpus in `root`, events grouped, as it was loaded when
+    /// its files had the stamps of `key`: one file read in sequence instead of an entry
+    /// per corpus file. `None` unless the pack is for `key` and sound.
+    pub fn get_pack(&self, root: &Path, key: Key) -> Option<Dataset> {
+        let file = fs::File::open(self.pack_path(root)).ok()?;
+        read_pack(io::BufReader::with_capacity(1 << 20, file), key)
+    }
+
+    /// Stores the dataset of the corpus in `root` whose files have the stamps of `key`,
+    /// atomically.
+    pub fn put_pack(&self, root: &Path, key: Key, ds: &Dataset) -> io::Result<()> {
+        let path = self.pack_path(root);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        let written = fs::File::create(&tmp).and_then(|file| {
+            let mut out = io::BufWriter::with_capacity(1 << 20, file);
+            write_pack(&mut out, key, ds)?;
+            out.into_inner()
+                .map_err(io::IntoInnerError::into_error)?
+                .sync_all()
+        });
+        written
+            .and_then(|()| fs::rename(&tmp, &path))
+            .inspect_err(|_| {
+                let _ = fs::remove_file(&tmp);
+            })
+    }
+
     /// The entry for `key`, if there is a sound one.
     pub fn get(&self, key: Key) -> Option<FileExtraction> {
         let found = fs::read(self.path(key))
@@ -205,6 +288,122 @@ fn checked(key: Key, bytes: &[u8]) -> Option<&[u8]> {
     .then_some(payload)
 }
 
+/// A pack: the format tag and key, then records (each a length and postcard bytes):
+/// the speakers, conflicts and problems, the articles a few hundred at a time, the
+/// statements with their events some thousands at a time; then a checksum of the
+/// records.
+fn write_pack(out: &mut impl io::Write, key: Key, ds: &Dataset) -> io::Result<()> {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut record = |out: &mut dyn io::Write, payload: postcard::Result<Vec<u8>>| {
+        let payload = payload.map_err(io::Error::other)?;
+        let len = (payload.len() as u64).to_le_bytes();
+        h.update(&len);
+        h.update(&payload);
+        out.write_all(&len)?;
+        out.write_all(&payload)
+    };
+    out.write_all(PACK_FORMAT)?;
+    out.write_all(&key.0.to_le_bytes())?;
+    let counts = [ds.articles.len() as u64, ds.statements.len() as u64];
+    record(out, postcard::to_stdvec(&counts))?;
+    record(out, postcard::to_stdvec(&ds.speakers))?;
+    record(out, postcard::to_stdvec(&ds.conflicts))?;
+    record(out, postcard::to_stdvec(&ds.problems))?;
+    for chunk in ds.articles.chunks(PACK_ARTICLES) {
+        record(out, postcard::to_stdvec(chunk))?;
+    }
+    for chunk in ds.statements.chunks(PACK_STATEMENTS) {
+        let stored: Vec<(StoredStatement, EventId)> = chunk
+            .iter()
+            .map(|s| (StoredStatement::from(s), s.event))
+            .collect();
+        record(out, postcard::to_stdvec(&stored))?;
+    }
+    out.write_all(&h.digest().to_le_bytes())
+}
+
+fn read_pack(mut input: impl io::Read, key: Key) -> Option<Dataset> {
+    let mut head = [0u8; 24];
+    input.read_exact(&mut head).ok()?;
+    if head[..8] != *PACK_FORMAT || u128::from_le_bytes(head[8..].try_into().ok()?) != key.0 {
+        return None;
+    }
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut record = |input: &mut dyn io::Read| -> Option<Vec<u8>> {
+        let mut len = [0u8; 8];
+        input.read_exact(&mut len).ok()?;
+        let n = usize::try_from(u64::from_le_bytes(len)).ok()?;
+        // Read in steps, so a damaged length fails at the end of the file rather than
+        // asking for more memory than the pack holds.
+        let mut payload = Vec::new();
+        io::Read::take(&mut *input, n as u64)
+            .read_to_end(&mut payload)
+            .ok()?;
+        (payload.len() == n).then_some(())?;
+        h.update(&len);
+        h.update(&payload);
+        Some(payload)
+    };
+    let [articles, statements]: [u64; 2] = postcard::from_bytes(&record(&mut input)?).ok()?;
+    let (articles, statements) = (
+        usize::try_from(articles).ok()?,
+        usize::try_from(statements).ok()?,
+    );
+    let mut ds = Dataset {
+        speakers: postcard::from_bytes(&record(&mut input)?).ok()?,
+        conflicts: postcard::from_bytes(&record(&mut input)?).ok()?,
+        problems: postcard::from_bytes(&record(&mut input)?).ok()?,
+        ..Dataset::default()
+    };
+    // Sized from the counts only once the records bear them out, in steps.
+    ds.articles.reserve(articles.min(1 << 20));
+    ds.statements.reserve(statements.min(1 << 24));
+    let mut batch = Vec::with_capacity(PACK_BATCH);
+    for k in 0..articles.div_ceil(PACK_ARTICLES) {
+        batch.push(record(&mut input)?);
+        if batch.len() == PACK_BATCH || k + 1 == articles.div_ceil(PACK_ARTICLES) {
+            let decoded: Vec<Vec<Article>> = batch
+                .par_drain(..)
+                .map(|r| postcard::from_bytes(&r).ok())
+                .collect::<Option<_>>()?;
+            ds.articles.extend(decoded.into_iter().flatten());
+        }
+    }
+    for k in 0..statements.div_ceil(PACK_STATEMENTS) {
+        batch.push(record(&mut input)?);
+        if batch.len() == PACK_BATCH || k + 1 == statements.div_ceil(PACK_STATEMENTS) {
+            let decoded: Vec<Vec<Statement>> = batch
+                .par_drain(..)
+                .map(|r| {
+                    let stored: Vec<(StoredStatement, EventId)> = postcard::from_bytes(&r).ok()?;
+                    stored
+                        .into_iter()
+                        .map(|(s, event)| {
+                            let mut s = s.into_statement()?;
+                            s.event = event;
+                            Some(s)
+                        })
+                        .collect()
+                })
+                .collect::<Option<_>>()?;
+            ds.statements.extend(decoded.into_iter().flatten());
+        }
+    }
+    let mut checksum = [0u8; 8];
+    input.read_exact(&mut checksum).ok()?;
+    let sound = u64::from_le_bytes(checksum) == h.digest()
+        && ds.articles.len() == articles
+        && ds.statements.len() == statements
+        && ds.statements.iter().all(|s| {
+            ds.articles
+                .get(s.article)
+                .is_some_and(|a| a.text.get(s.span.clone()).is_some())
+                && s.speaker < ds.speakers.len()
+                && s.conflict.is_none_or(|c| c < ds.conflicts.len())
+        });
+    sound.then_some(ds)
+}
+
 fn encode(key: Key, value: &FileExtraction) -> Vec<u8> {
     let payload = postcard::to_stdvec(&Stored::from(value)).unwrap_or_default();
     framed(key, &payload)
@@ -252,28 +451,7 @@ impl From<&FileExtraction> for Stored {
             articles: x.articles.clone(),
             problems: x.problems.clone(),
             new_speakers: x.new_speakers.clone(),
-            statements: x
-                .statements
-                .iter()
-                .map(|s| StoredStatement {
-                    article: s.article,
-                    start: s.span.start,
-                    end: s.span.end,
-                    speaker: s.speaker,
-                    role: s.role.clone(),
-                    conflict: s.conflict,
-                    date: match s.date.value {
-                        DateValue::Day { date } => StoredDate::Day(date.num_days_from_ce()),
-                        DateValue::Month { year, month } => StoredDate::Month(year, month),
-                        DateValue::Range { first, last } => {
-                            StoredDate::Range(first.num_days_from_ce(), last.num_days_from_ce())
-                        }
-                        DateValue::Unknown => StoredDate::Unknown,
-                    },
-                    basis: s.date.basis.clone(),
-                    kind: s.kind,
-                })
-                .collect(),
+            statements: x.statements.iter().map(StoredStatement::from).collect(),
         }
     }
 }
@@ -281,40 +459,68 @@ impl From<&FileExtraction> for Stored {
 impl Stored {
     /// `None` when a date is out of range: a damaged entry.
     fn into_extraction(self) -> Option<FileExtraction> {
-        let day = NaiveDate::from_num_days_from_ce_opt;
         let statements = self
             .statements
             .into_iter()
-            .map(|s| {
-                let value = match s.date {
-                    StoredDate::Day(d) => DateValue::Day { date: day(d)? },
-                    StoredDate::Month(year, month) => DateValue::Month { year, month },
-                    StoredDate::Range(a, b) => DateValue::Range {
-                        first: day(a)?,
-                        last: day(b)?,
-                    },
-                    StoredDate::Unknown => DateValue::Unknown,
-                };
-                Some(Statement {
-                    article: s.article,
-                    span: s.start..s.end,
-                    speaker: s.speaker,
-                    role: s.role,
-                    conflict: s.conflict,
-                    date: StatementDate {
-                        value,
-                        basis: s.basis,
-                    },
-                    kind: s.kind,
-                    event: 0,
-                })
-            })
+            .map(StoredStatement::into_statement)
             .collect::<Option<Vec<_>>>()?;
         Some(FileExtraction {
             articles: self.articles,
             problems: self.problems,
             new_speakers: self.new_speakers,
             statements,
+        })
+    }
+}
+
+impl From<&Statement> for StoredStatement {
+    fn from(s: &Statement) -> Self {
+        Self {
+            article: s.article,
+            start: s.span.start,
+            end: s.span.end,
+            speaker: s.speaker,
+            role: s.role.clone(),
+            conflict: s.conflict,
+            date: match s.date.value {
+                DateValue::Day { date } => StoredDate::Day(date.num_days_from_ce()),
+                DateValue::Month { year, month } => StoredDate::Month(year, month),
+                DateValue::Range { first, last } => {
+                    StoredDate::Range(first.num_days_from_ce(), last.num_days_from_ce())
+                }
+                DateValue::Unknown => StoredDate::Unknown,
+            },
+            basis: s.date.basis.clone(),
+            kind: s.kind,
+        }
+    }
+}
+
+impl StoredStatement {
+    /// `None` when the date is out of range. The event is not set.
+    fn into_statement(self) -> Option<Statement> {
+        let day = NaiveDate::from_num_days_from_ce_opt;
+        let value = match self.date {
+            StoredDate::Day(d) => DateValue::Day { date: day(d)? },
+            StoredDate::Month(year, month) => DateValue::Month { year, month },
+            StoredDate::Range(a, b) => DateValue::Range {
+                first: day(a)?,
+                last: day(b)?,
+            },
+            StoredDate::Unknown => DateValue::Unknown,
+        };
+        Some(Statement {
+            article: self.article,
+            span: self.start..self.end,
+            speaker: self.speaker,
+            role: self.role,
+            conflict: self.conflict,
+            date: StatementDate {
+                value,
+                basis: self.basis,
+            },
+            kind: self.kind,
+            event: 0,
         })
     }
 }

@@ -166,13 +166,26 @@ fn load_listing(
     } = listing;
     let (knowledge, context, knowledge_problem) = knowledge_of(&root, &opts.overrides);
     let cache = opts.cache.as_ref();
+    let total = files.len();
+    let stamped = cache.and_then(|_| stamps_key(&root, &files, context, opts));
+    let stamps = stamped.map(|(key, _)| key);
+    if let Some(mut ds) = cache
+        .zip(stamps)
+        .and_then(|(c, key)| c.get_pack(&root, key))
+    {
+        progress(total, total);
+        let mut problems = listing_problems;
+        problems.append(&mut ds.problems);
+        problems.extend(knowledge_problem);
+        ds.problems = problems;
+        return ds;
+    }
     let mut done: Vec<FileExtraction> = Vec::with_capacity(files.len());
     let mut keys: Vec<Option<Key>> = Vec::with_capacity(files.len());
     let mut cache_error: Option<String> = None;
     let mut cancelled = None;
     let started = Instant::now();
     let mut next_partial = opts.first_partial_after;
-    let total = files.len();
     for round in files.chunks(FILES_PER_ROUND) {
         let outcomes: Vec<Outcome> = round
             .par_iter()
@@ -205,6 +218,13 @@ fn load_listing(
         .map(|keys| Cache::corpus_key(&keys));
     let events_cache = cache.zip(corpus_key);
     let mut ds = full_dataset(done, &knowledge, events_cache);
+    if let (Some(cache), Some((key, newest)), Some(_), None) =
+        (cache, stamped, corpus_key, &cache_error)
+        && settled(newest)
+    {
+        // Losing the pack only costs the next load the reading of every entry.
+        let _ = cache.put_pack(&root, key, &ds);
+    }
     let mut problems = listing_problems;
     problems.append(&mut ds.problems);
     problems.extend(cancelled);
@@ -221,6 +241,42 @@ fn load_listing(
     problems.extend(knowledge_problem);
     ds.problems = problems;
     ds
+}
+
+/// The [`Cache::stamps_key`] of the listed files and the manifest, with what else
+/// decides which files load (the size limit), and the newest modification time;
+/// `None` when a file cannot be stamped.
+fn stamps_key(
+    root: &Path,
+    files: &[(String, PathBuf)],
+    context: u64,
+    opts: &PipelineOptions,
+) -> Option<(Key, u128)> {
+    let stamps: Vec<(u64, u128)> = files
+        .par_iter()
+        .map(|(_, path)| Cache::stamp(path))
+        .collect::<Option<_>>()?;
+    let manifest = Cache::stamp(&root.join(ingest::MANIFEST_FILE)).unwrap_or_default();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&context.to_le_bytes());
+    h.update(&opts.load.max_file_bytes.to_le_bytes());
+    let newest = stamps.iter().map(|&(_, modified)| modified).max();
+    let named = files.iter().map(|(name, _)| name.as_str()).zip(stamps);
+    let key = Cache::stamps_key(
+        h.digest(),
+        std::iter::once((ingest::MANIFEST_FILE, manifest)).chain(named),
+    );
+    Some((key, newest.unwrap_or_default().max(manifest.1)))
+}
+
+/// Whether files last modified at `newest` (nanoseconds since 1970) are old enough for
+/// a pack to stand for them: the clock that stamps files ticks in milliseconds, so a
+/// file written again within the same tick, at the same size, would look unchanged.
+/// A corpus written in the last two seconds gets its pack on a later load.
+fn settled(newest: u128) -> bool {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .is_ok_and(|now| now.as_nanos() > newest + Duration::from_secs(2).as_nanos())
 }
 
 /// Reads one file, and takes its extraction from the cache when it is there.
@@ -536,6 +592,86 @@ mod tests {
                 .statement_text(s)
                 .contains("the border would stay closed")
         }));
+    }
+
+    /// Dates every file of `dir` an hour back, as a corpus that has sat for a while.
+    fn settle(dir: &Path) {
+        let past = std::time::SystemTime::now() - Duration::from_secs(3600);
+        let mut folders = vec![dir.to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).expect("folder").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    let file = std::fs::File::options()
+                        .write(true)
+                        .open(&path)
+                        .expect("file");
+                    file.set_modified(past).expect("dated");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_settled_corpus_comes_back_whole_from_its_pack_until_a_file_changes() {
+        let corpus = corpus(8);
+        settle(corpus.path());
+        let cache_dir = tempfile::tempdir().expect("temp dir");
+        let files = files_in(corpus.path());
+        let first = load(corpus.path(), Some(&Cache::new(cache_dir.path())));
+        assert_eq!(first, load(corpus.path(), None));
+
+        // No entry read: the pack holds the whole dataset.
+        let packed = Cache::new(cache_dir.path());
+        assert_eq!(load(corpus.path(), Some(&packed)), first);
+        assert_eq!(packed.stats(), CacheStats::default());
+
+        let path = corpus.path().join(&first.articles[0].file);
+        let text = std::fs::read_to_string(&path).expect("article");
+        let added = "Foreign Minister Ana Novak said on Monday that the border would stay closed.";
+        std::fs::write(&path, format!("{text}{added}\n")).expect("changed");
+        let cache = Cache::new(cache_dir.path());
+        let after = load(corpus.path(), Some(&cache));
+        assert_eq!(
+            cache.stats(),
+            CacheStats {
+                hits: files - 1,
+                misses: 1
+            }
+        );
+        assert_eq!(after, load(corpus.path(), None));
+    }
+
+    #[test]
+    fn a_damaged_pack_is_read_past_entry_by_entry() {
+        let corpus = corpus(6);
+        settle(corpus.path());
+        let cache_dir = tempfile::tempdir().expect("temp dir");
+        let files = files_in(corpus.path());
+        let first = load(corpus.path(), Some(&Cache::new(cache_dir.path())));
+        let packs = cache_dir.path().join("packs");
+        let pack = std::fs::read_dir(&packs)
+            .expect("packs")
+            .flatten()
+            .flat_map(|d| std::fs::read_dir(d.path()).expect("pack folder").flatten())
+            .map(|e| e.path())
+            .next()
+            .expect("a pack");
+        let mut bytes = std::fs::read(&pack).expect("pack");
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0x55;
+        std::fs::write(&pack, &bytes).expect("damaged");
+        let cache = Cache::new(cache_dir.path());
+        assert_eq!(load(corpus.path(), Some(&cache)), first);
+        assert_eq!(
+            cache.stats(),
+            CacheStats {
+                hits: files,
+                misses: 0
+            }
+        );
     }
 
     #[test]

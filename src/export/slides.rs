@@ -503,9 +503,7 @@ fn render(
             .collect();
         compress_to_vec_zlib(&rgb, CompressionLevel::DefaultLevel as u8)
     });
-    let png = pixmap
-        .encode_png()
-        .map_err(|e| image::RenderError::Png(e.to_string()))?;
+    let png = image::encode_png(pixmap)?;
     Ok(Page { png, pdf_image })
 }
 

@@ -88,7 +88,7 @@ pub fn draw(ds: &Dataset, filter: &Filter, mode: LaneMode, opts: &ImageOptions) 
             max_stack: MAX_STACK,
         },
     );
-    let undated: usize = layout.undated.iter().map(|i| i.statements.len()).sum();
+    let undated: usize = layout.undated.iter().map(Item::statement_count).sum();
 
     let mut svg = Svg::new(opts.width, opts.height, c.background);
 
@@ -169,7 +169,7 @@ pub fn draw(ds: &Dataset, filter: &Filter, mode: LaneMode, opts: &ImageOptions) 
     #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
     let mut row_h = (plot_h / layout.rows.max(1) as f32).min(m.max_row());
     if row_h < m.min_stacked_row() && layout.lanes.iter().any(|l| l.rows > 1) {
-        layout = TimelineLayout::build(ds, &shown, &LayoutOptions { mode, max_stack: 1 });
+        layout.restack(1);
         #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
         {
             row_h = (plot_h / layout.rows.max(1) as f32).min(m.max_row());
@@ -335,14 +335,15 @@ pub fn draw(ds: &Dataset, filter: &Filter, mode: LaneMode, opts: &ImageOptions) 
             #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
             let (y, lh) = (plot_top + lane.top as f32 * row_h, lane.rows as f32 * row_h);
             let colour = lane.swatch.map_or(c.ink, |s| opts.theme.swatch(s));
-            for b in lane_bins {
+            let bars = lane_bins.iter().map(|b| {
                 let frac = (f64::from(b.count) / f64::from(max)).sqrt();
                 #[expect(clippy::cast_possible_truncation, reason = "a fraction")]
                 let bh = lh * (0.2 + 0.7 * frac as f32);
                 let x0 = xmap.x(b.start);
                 let x1 = xmap.x(b.end);
-                svg.rect(x0, y + (lh - bh) / 2.0, (x1 - x0).max(1.0), bh, colour, 0.9);
-            }
+                (x0, y + (lh - bh) / 2.0, (x1 - x0).max(1.0), bh)
+            });
+            svg.bars(bars, colour, 0.9);
         }
         #[expect(clippy::cast_precision_loss, reason = "a bin count")]
         {
@@ -658,7 +659,7 @@ fn footer_text(
     let articles: BTreeSet<usize> = layout
         .items
         .iter()
-        .flat_map(|i| &i.statements)
+        .flat_map(|i| layout.statements(i))
         .map(|&s| ds.statements[s].article)
         .collect();
     let outlets: BTreeSet<&str> = articles
@@ -986,6 +987,26 @@ impl Svg {
             let _ = write!(self.out, r#" stroke="{stroke}" stroke-width="{width:.2}""#);
         }
         self.out.push_str("/>\n");
+    }
+
+    /// Rectangles `(x, y, width, height)` of one paint as one path: a lane of density
+    /// bins is one element to parse and fill, not hundreds.
+    pub(crate) fn bars(
+        &mut self,
+        bars: impl IntoIterator<Item = (f32, f32, f32, f32)>,
+        fill: Rgb,
+        opacity: f32,
+    ) {
+        let mut d = String::new();
+        for (x, y, w, h) in bars {
+            let _ = write!(d, "M{x:.1} {y:.1}h{w:.1}v{h:.1}h{:.1}z", -w);
+        }
+        if !d.is_empty() {
+            let _ = writeln!(
+                self.out,
+                r#"<path d="{d}" fill="{fill}" fill-opacity="{opacity:.2}"/>"#
+            );
+        }
     }
 
     pub(crate) fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, stroke: Rgb, width: f32) {

@@ -103,7 +103,7 @@ impl Deck {
 
     /// Statements that passed the filter but have no slide, being undated.
     pub fn undated(&self) -> usize {
-        self.layout.undated.iter().map(|i| i.statements.len()).sum()
+        self.layout.undated.iter().map(Item::statement_count).sum()
     }
 
     /// The slide showing `statement`'s event.
@@ -135,7 +135,7 @@ impl Deck {
                 .map(str::to_owned)
         });
         let mut outlets: Vec<String> = Vec::new();
-        for &s in &item.statements {
+        for &s in self.layout.statements(item) {
             let Some(article) = ds
                 .statements
                 .get(s)
@@ -234,7 +234,7 @@ mod tests {
         assert!(
             deck.slides()
                 .iter()
-                .flat_map(|s| &s.statements)
+                .flat_map(|s| deck.layout.statements(s))
                 .all(|&s| ds.statements[s].speaker == 0)
         );
         let nothing = Filter {

@@ -10,7 +10,8 @@ use rayon::prelude::*;
 
 use crate::model::{ConflictIdx, Dataset, Kind, SpeakerIdx, StatementIdx};
 
-use super::index::{Bigrams, Row};
+use super::index::Row;
+use super::words::Candidates;
 use super::{DatasetIndex, format_day, format_month};
 
 /// The user's filter. Empty sets mean "all"; every criterion must hold.
@@ -67,8 +68,9 @@ struct Compiled {
 
 struct Term {
     matcher: Matcher,
-    /// The word's letter pairs, for ASCII words; `None` reads every text.
-    bigrams: Option<Bigrams>,
+    /// The statements whose text may hold the word, from the word index; `None` (a word
+    /// the index cannot narrow down) reads every text.
+    candidates: Option<Candidates>,
     speaker_hit: Vec<bool>,
     title_hit: Vec<bool>,
 }
@@ -198,7 +200,7 @@ impl Filter {
                     .enumerate()
                     .map(|(j, r)| {
                         let i = c * CHUNK + j;
-                        let v = self.verdict(ds, &compiled, i, r, index.bigrams.get(i));
+                        let v = self.verdict(ds, &compiled, i, r);
                         facets.count(ds, index, r, v);
                         v.all()
                     })
@@ -295,7 +297,7 @@ impl Filter {
                     .map(|a| a.title.as_deref().is_some_and(|t| matcher.is_match(t)))
                     .collect();
                 Some(Term {
-                    bigrams: word.is_ascii().then(|| Bigrams::of(word.as_bytes())),
+                    candidates: index.words(ds).candidates(word),
                     matcher,
                     speaker_hit,
                     title_hit,
@@ -351,14 +353,7 @@ impl Filter {
         }
     }
 
-    fn verdict(
-        &self,
-        ds: &Dataset,
-        c: &Compiled,
-        i: StatementIdx,
-        r: &Row,
-        bigrams: Option<&Bigrams>,
-    ) -> Verdict {
+    fn verdict(&self, ds: &Dataset, c: &Compiled, i: StatementIdx, r: &Row) -> Verdict {
         let allowed = |table: &[bool], i: u32| {
             table.is_empty() || table.get(i as usize).copied().unwrap_or(false)
         };
@@ -384,15 +379,16 @@ impl Filter {
             && curated_ok
             && c.terms.iter().all(|t| {
                 let in_text = || {
-                    let may = t
-                        .bigrams
-                        .zip(bigrams)
-                        .is_none_or(|(word, text)| text.covers(&word));
-                    may && ds
-                        .articles
-                        .get(r.article as usize)
-                        .and_then(|a| a.text.get(r.start as usize..r.end as usize))
-                        .is_some_and(|text| t.matcher.is_match(text))
+                    let (may, sure) = t
+                        .candidates
+                        .as_ref()
+                        .map_or((true, false), |c| (c.bits.contains(i), c.exact));
+                    may && (sure
+                        || ds
+                            .articles
+                            .get(r.article as usize)
+                            .and_then(|a| a.text.get(r.start as usize..r.end as usize))
+                            .is_some_and(|text| t.matcher.is_match(text)))
                 };
                 t.speaker_hit
                     .get(r.speaker as usize)

@@ -1,19 +1,24 @@
 //! Lookups built once per dataset, so filtering and drawing never rescan it.
 
-use std::collections::HashMap;
-
 use crate::model::{Dataset, EventId, Statement, StatementIdx};
+
+use std::sync::OnceLock;
 
 use chrono::Datelike;
 use rayon::prelude::*;
+
+use super::words::WordIndex;
 
 /// Per-dataset lookups: statements in time order, statements per event, outlet names.
 #[derive(Debug, Clone, Default)]
 pub struct DatasetIndex {
     /// Every statement, dated ones by their first possible day, undated ones last.
     pub time_order: Vec<StatementIdx>,
-    /// Statements that report one utterance, in time order.
-    pub by_event: HashMap<EventId, Vec<StatementIdx>>,
+    /// Statements grouped by the utterance they report (events ascending), each
+    /// group in time order: one array rather than a list per event.
+    by_event: Vec<StatementIdx>,
+    /// Each event with where its group starts in `by_event`, ascending.
+    event_starts: Vec<(EventId, u32)>,
     /// Distinct outlet names, sorted.
     pub outlets: Vec<String>,
     /// Each article's position in `outlets`, `None` when the outlet is unknown.
@@ -24,33 +29,9 @@ pub struct DatasetIndex {
     pub span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// What the filter reads of each statement, packed, by statement index.
     pub(crate) rows: Vec<Row>,
-    /// Each statement's [`Bigrams`]: a text query skips the statements that lack a
-    /// word's letter pairs without reading their text.
-    pub(crate) bigrams: Vec<Bigrams>,
-}
-
-/// The set of (ASCII-lowercased) byte pairs of a text, hashed into 256 bits: a text
-/// that contains a word contains its pairs, so a missing pair rules the text out. About
-/// one in three bits is set for a statement-length text, so a word of seven letters
-/// passes for a text without it about once in a thousand.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Bigrams([u64; 4]);
-
-impl Bigrams {
-    pub fn of(text: &[u8]) -> Self {
-        let mut bits = [0u64; 4];
-        for pair in text.windows(2) {
-            let (a, b) = (pair[0].to_ascii_lowercase(), pair[1].to_ascii_lowercase());
-            let h = (u32::from(a) << 8 | u32::from(b)).wrapping_mul(0x9e37_79b1) >> 24;
-            bits[(h >> 6) as usize] |= 1 << (h & 63);
-        }
-        Self(bits)
-    }
-
-    /// Whether every pair of `other` is in `self`.
-    pub fn covers(&self, other: &Bigrams) -> bool {
-        self.0.iter().zip(&other.0).all(|(a, b)| a & b == *b)
-    }
+    /// The words of the statements' texts, built on the first text query (or ahead of
+    /// it, by [`DatasetIndex::prepare_words`]): a view without a query never pays for it.
+    words: OnceLock<WordIndex>,
 }
 
 /// What the filter reads of a statement, packed: a pass over a million statements reads
@@ -103,11 +84,24 @@ impl DatasetIndex {
             .enumerate()
             .map(|(i, s)| (time_key(s), i))
             .collect();
-        keyed.sort_unstable();
+        keyed.par_sort_unstable();
         let time_order: Vec<StatementIdx> = keyed.into_iter().map(|(_, i)| i).collect();
-        let mut by_event: HashMap<EventId, Vec<StatementIdx>> = HashMap::new();
-        for &i in &time_order {
-            by_event.entry(ds.statements[i].event).or_default().push(i);
+        // Sorting by (event, place in time) makes each event's group a run.
+        let mut by_time_in_event: Vec<(EventId, u32)> = time_order
+            .iter()
+            .enumerate()
+            .map(|(rank, &i)| (ds.statements[i].event, narrow(rank)))
+            .collect();
+        by_time_in_event.par_sort_unstable();
+        let by_event: Vec<StatementIdx> = by_time_in_event
+            .iter()
+            .map(|&(_, rank)| time_order[rank as usize])
+            .collect();
+        let mut event_starts: Vec<(EventId, u32)> = Vec::new();
+        for (at, &(event, _)) in by_time_in_event.iter().enumerate() {
+            if event_starts.last().is_none_or(|&(e, _)| e != event) {
+                event_starts.push((event, narrow(at)));
+            }
         }
         let mut outlets: Vec<String> = ds
             .articles
@@ -128,6 +122,7 @@ impl DatasetIndex {
         Self {
             time_order,
             by_event,
+            event_starts,
             outlets,
             article_outlet,
             swatches: super::layout::conflict_swatches(ds),
@@ -137,20 +132,35 @@ impl DatasetIndex {
                 .filter_map(|s| s.date.value.bounds())
                 .reduce(|(a, b), (c, d)| (a.min(c), b.max(d))),
             rows: ds.statements.iter().map(Row::of).collect(),
-            bigrams: ds
-                .statements
-                .par_iter()
-                .map(|s| Bigrams::of(ds.statement_text(s).as_bytes()))
-                .collect(),
+            words: OnceLock::new(),
         }
+    }
+
+    /// The word index of `ds`, which must be the dataset this index was built from.
+    pub(crate) fn words(&self, ds: &Dataset) -> &WordIndex {
+        self.words.get_or_init(|| WordIndex::build(ds))
+    }
+
+    /// Builds the word index now (on a background thread, say) so that the first text
+    /// query does not wait for it.
+    pub fn prepare_words(&self, ds: &Dataset) {
+        self.words(ds);
     }
 
     /// Other statements reporting the same utterance as `statement`, in time order.
     pub fn same_event(&self, ds: &Dataset, statement: StatementIdx) -> &[StatementIdx] {
-        ds.statements
-            .get(statement)
-            .and_then(|s| self.by_event.get(&s.event))
-            .map_or(&[], Vec::as_slice)
+        let Some(event) = ds.statements.get(statement).map(|s| s.event) else {
+            return &[];
+        };
+        let Ok(k) = self.event_starts.binary_search_by_key(&event, |&(e, _)| e) else {
+            return &[];
+        };
+        let start = self.event_starts[k].1 as usize;
+        let end = self
+            .event_starts
+            .get(k + 1)
+            .map_or(self.by_event.len(), |&(_, s)| s as usize);
+        self.by_event.get(start..end).unwrap_or_default()
     }
 
     /// How many distinct outlets (or articles, where the outlet is unknown) report the
@@ -189,6 +199,10 @@ fn time_key(s: &Statement) -> TimeKey {
     }
 }
 
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,14 +228,6 @@ mod tests {
                 "undated"
             ]
         );
-    }
-
-    #[test]
-    fn bigrams_never_rule_out_a_text_that_holds_the_word() {
-        let text = Bigrams::of(b"The CONVOYS reached Kharkiv on Tuesday.");
-        assert!(text.covers(&Bigrams::of(b"convoys")));
-        assert!(text.covers(&Bigrams::of(b"kharKIV")));
-        assert!(!text.covers(&Bigrams::of(b"ceasefire")));
     }
 
     #[test]

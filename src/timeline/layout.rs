@@ -1,6 +1,7 @@
 //! Where each statement sits on the timeline: lanes top to bottom, items along x in days.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -125,7 +126,7 @@ pub struct Lane {
 }
 
 /// One event in one lane: the statements that report one utterance.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Item {
     /// Index in [`TimelineLayout::lanes`]; `usize::MAX` for an undated item, which sits
     /// in the tray rather than in a lane.
@@ -141,14 +142,22 @@ pub struct Item {
     pub kind: Kind,
     pub swatch: Swatch,
     pub event: EventId,
-    /// Its statements, most precisely dated first.
-    pub statements: Vec<StatementIdx>,
+    /// The statement that stands for the item: the first of its statements.
+    representative: StatementIdx,
+    /// Where its statements are in [`TimelineLayout::members`] (see
+    /// [`TimelineLayout::statements`]): no allocation per item.
+    members: (u32, u32),
 }
 
 impl Item {
     /// The statement that stands for the item.
     pub fn representative(&self) -> StatementIdx {
-        self.statements[0]
+        self.representative
+    }
+
+    /// How many statements report the item's utterance.
+    pub fn statement_count(&self) -> usize {
+        self.members.1 as usize
     }
 
     pub fn is_point(&self) -> bool {
@@ -180,6 +189,8 @@ pub struct TimelineLayout {
     pub extent: Option<(f64, f64)>,
     /// Total rows of all lanes.
     pub rows: u32,
+    /// The statements of all items, each item's a run, most precisely dated first.
+    members: Vec<StatementIdx>,
     /// Per statement of the dataset: `NOWHERE`, a dated item, or `UNDATED | i`.
     place: Vec<u32>,
 }
@@ -195,53 +206,105 @@ enum LaneKey {
     All,
 }
 
+impl LaneKey {
+    fn of(s: &crate::model::Statement, mode: LaneMode) -> Self {
+        match mode {
+            LaneMode::ByConflict => LaneKey::InConflict(s.conflict, s.speaker),
+            LaneMode::BySpeaker => LaneKey::Speaker(s.speaker),
+            LaneMode::Flat => LaneKey::All,
+        }
+    }
+
+    /// The key as one number (the mode tells which variant it was): conflict slot
+    /// (`u32::MAX` for none) over speaker.
+    fn packed(self) -> u64 {
+        let narrow = |x: usize| u64::from(u32::try_from(x).unwrap_or(u32::MAX - 1));
+        match self {
+            LaneKey::InConflict(conflict, speaker) => {
+                conflict.map_or(u64::from(u32::MAX), narrow) << 32 | narrow(speaker)
+            }
+            LaneKey::Speaker(speaker) => narrow(speaker),
+            LaneKey::All => 0,
+        }
+    }
+
+    fn unpack(packed: u64, mode: LaneMode) -> Self {
+        let speaker = (packed & u64::from(u32::MAX)) as usize;
+        let conflict = (packed >> 32) as u32;
+        match mode {
+            LaneMode::ByConflict => {
+                LaneKey::InConflict((conflict != u32::MAX).then_some(conflict as usize), speaker)
+            }
+            LaneMode::BySpeaker => LaneKey::Speaker(speaker),
+            LaneMode::Flat => LaneKey::All,
+        }
+    }
+}
+
 impl TimelineLayout {
     /// Lays out `statements` (as [`Filter::apply`](super::Filter::apply) returns them).
     pub fn build(ds: &Dataset, statements: &[StatementIdx], opts: &LayoutOptions) -> Self {
         // Group statements into items, one per (lane, event): sorting, not hashing, as
-        // it is the faster of the two for a million statements.
-        let mut keyed: Vec<(LaneKey, EventId, usize, StatementIdx)> = statements
+        // it is the faster of the two for a million statements. Each statement packs
+        // into one number, lane key, event, then its place in `statements`.
+        let mut keyed: Vec<u128> = statements
             .iter()
             .enumerate()
             .filter_map(|(order, &i)| {
                 let s = ds.statements.get(i)?;
-                let key = match opts.mode {
-                    LaneMode::ByConflict => LaneKey::InConflict(s.conflict, s.speaker),
-                    LaneMode::BySpeaker => LaneKey::Speaker(s.speaker),
-                    LaneMode::Flat => LaneKey::All,
-                };
-                Some((key, s.event, order, i))
+                let key = LaneKey::of(s, opts.mode).packed();
+                Some(u128::from(key) << 64 | u128::from(s.event) << 32 | order as u128)
             })
             .collect();
-        keyed.sort_unstable();
-        // Each group with where its first statement came, to keep the tray in order.
-        let mut groups: Vec<(LaneKey, usize, Vec<StatementIdx>)> = Vec::new();
-        let mut last: Option<(LaneKey, EventId)> = None;
-        for (key, event, order, i) in keyed {
+        keyed.par_sort_unstable();
+        let order_of = |k: u128| (k & u128::from(u32::MAX)) as usize;
+        let members: Vec<StatementIdx> = keyed.iter().map(|&k| statements[order_of(k)]).collect();
+        // Each group: its lane key, where its first statement came (to keep the tray in
+        // order) and its run of `members`.
+        let mut groups: Vec<(u64, u32, (u32, u32))> = Vec::new();
+        let mut last = None;
+        for (at, &k) in keyed.iter().enumerate() {
+            let lane_and_event = k >> 32;
             match groups.last_mut() {
-                Some((_, _, members)) if last == Some((key, event)) => members.push(i),
-                _ => groups.push((key, order, vec![i])),
+                Some((_, _, (_, len))) if last == Some(lane_and_event) => *len += 1,
+                _ => groups.push(((k >> 64) as u64, order_of(k) as u32, (narrow(at), 1))),
             }
-            last = Some((key, event));
+            last = Some(lane_and_event);
         }
-        groups.sort_unstable_by_key(|(_, order, _)| *order);
+        drop(keyed);
+
+        // Items on all cores: the groups' runs follow each other in `members`, so each
+        // group gets its own slice to order.
+        let swatches = conflict_swatches(ds);
+        let mut members = members;
+        let mut runs: Vec<&mut [StatementIdx]> = Vec::with_capacity(groups.len());
+        let mut rest = members.as_mut_slice();
+        for &(_, _, (_, len)) in &groups {
+            let (run, tail) = rest.split_at_mut(len as usize);
+            runs.push(run);
+            rest = tail;
+        }
+        let mut made: Vec<(u32, u64, Item)> = groups
+            .into_par_iter()
+            .zip(runs)
+            .map(|((key, order, span), run)| (order, key, make_item(ds, run, span, &swatches)))
+            .collect();
+        made.par_sort_unstable_by_key(|&(order, _, _)| order);
 
         // Undated items go to the tray; only dated ones make lanes.
-        let swatches = conflict_swatches(ds);
         let mut undated = Vec::new();
-        let mut dated_groups = Vec::new();
-        for (key, _, members) in groups {
-            let item = make_item(ds, usize::MAX, members, &swatches);
+        let mut dated_groups = Vec::with_capacity(made.len());
+        for (_, key, item) in made {
             if item.precision == Precision::Unknown {
                 undated.push(item);
             } else {
-                dated_groups.push((key, item));
+                dated_groups.push((LaneKey::unpack(key, opts.mode), item));
             }
         }
 
         let lane_keys = order_lanes(ds, &dated_groups);
         let mut lanes = Vec::new();
-        let mut lane_of: HashMap<LaneKey, usize> = HashMap::new();
+        let mut lane_of: FxHashMap<LaneKey, usize> = FxHashMap::default();
         let mut last_header: Option<Option<ConflictIdx>> = None;
         for (key, count) in &lane_keys {
             let (label, kind, swatch) = match *key {
@@ -295,7 +358,7 @@ impl TimelineLayout {
             }
         }
 
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(dated_groups.len());
         for (key, mut item) in dated_groups {
             if let Some(&lane) = lane_of.get(&key) {
                 item.lane = lane;
@@ -303,16 +366,48 @@ impl TimelineLayout {
             }
         }
 
-        // Stack overlapping items of each lane into rows, earliest first.
-        items.sort_by(|a, b| {
-            (a.lane, a.start, a.end)
-                .partial_cmp(&(b.lane, b.start, b.end))
-                .unwrap_or(std::cmp::Ordering::Equal)
+        let mut layout = Self {
+            lanes,
+            items,
+            undated,
+            extent: None,
+            rows: 0,
+            members,
+            place: vec![NOWHERE; ds.statements.len()],
+        };
+        layout.restack(opts.max_stack);
+        layout
+    }
+
+    /// Stacks overlapping items of each lane into at most `max_stack` rows, earliest
+    /// first, as [`TimelineLayout::build`] with that limit would: a cheaper way to
+    /// change only the limit.
+    pub fn restack(&mut self, max_stack: u32) {
+        let Self {
+            lanes,
+            items,
+            undated,
+            members,
+            place,
+            ..
+        } = self;
+        for lane in lanes.iter_mut() {
+            lane.rows = 1;
+            lane.longest = 0.0;
+            lane.items.clear();
+        }
+        // Ties go by the representative statement, so the order never depends on the
+        // order items came in.
+        items.par_sort_unstable_by(|a, b| {
+            (a.lane.cmp(&b.lane))
+                .then(a.start.total_cmp(&b.start))
+                .then(a.end.total_cmp(&b.end))
+                .then(a.representative.cmp(&b.representative))
         });
-        let max_stack = opts.max_stack.max(1) as usize;
+        let max_stack = max_stack.max(1) as usize;
         let mut row_ends: Vec<f64> = Vec::new();
         let mut current_lane = usize::MAX;
-        for item in &mut items {
+        for item in items.iter_mut() {
             if item.lane != current_lane {
                 current_lane = item.lane;
                 row_ends.clear();
@@ -337,19 +432,21 @@ impl TimelineLayout {
         }
 
         let mut top = 0;
-        for lane in &mut lanes {
+        for lane in lanes.iter_mut() {
             lane.top = top;
             top += lane.rows;
         }
 
-        items.sort_by(|a, b| {
-            (a.start, a.lane, a.row, a.end)
-                .partial_cmp(&(b.start, b.lane, b.row, b.end))
-                .unwrap_or(std::cmp::Ordering::Equal)
+        items.par_sort_unstable_by(|a, b| {
+            (a.start.total_cmp(&b.start))
+                .then(a.lane.cmp(&b.lane))
+                .then(a.row.cmp(&b.row))
+                .then(a.end.total_cmp(&b.end))
+                .then(a.representative.cmp(&b.representative))
         });
-        let mut place = vec![NOWHERE; ds.statements.len()];
-        let mut mark = |statements: &[StatementIdx], code: u32| {
-            for &s in statements {
+        place.fill(NOWHERE);
+        let mut mark = |item: &Item, code: u32| {
+            for &s in run(members, item) {
                 if let Some(p) = place.get_mut(s) {
                     *p = code;
                 }
@@ -357,26 +454,26 @@ impl TimelineLayout {
         };
         for (i, item) in items.iter().enumerate() {
             lanes[item.lane].items.push(i);
-            mark(&item.statements, u32::try_from(i).unwrap_or(NOWHERE));
+            mark(item, u32::try_from(i).unwrap_or(NOWHERE));
         }
         for (i, item) in undated.iter().enumerate() {
             let code = u32::try_from(i).map_or(NOWHERE, |i| UNDATED | i);
-            mark(&item.statements, code);
+            mark(item, code);
         }
-        let extent = items.iter().fold(None, |acc: Option<(f64, f64)>, item| {
-            Some(acc.map_or((item.start, item.end), |(a, b)| {
-                (a.min(item.start), b.max(item.end))
-            }))
-        });
+        self.extent = self
+            .items
+            .iter()
+            .fold(None, |acc: Option<(f64, f64)>, item| {
+                Some(acc.map_or((item.start, item.end), |(a, b)| {
+                    (a.min(item.start), b.max(item.end))
+                }))
+            });
+        self.rows = top;
+    }
 
-        Self {
-            lanes,
-            items,
-            undated,
-            extent,
-            rows: top,
-            place,
-        }
+    /// `item`'s statements, most precisely dated first.
+    pub fn statements(&self, item: &Item) -> &[StatementIdx] {
+        run(&self.members, item)
     }
 
     /// Where `statement` is drawn, if it passed the filter.
@@ -408,7 +505,7 @@ impl TimelineLayout {
         self.items
             .iter()
             .chain(&self.undated)
-            .map(|i| i.statements.len())
+            .map(Item::statement_count)
             .sum()
     }
 }
@@ -416,9 +513,9 @@ impl TimelineLayout {
 /// Lanes in display order, with their statement counts: conflicts in taxonomy order
 /// ("no conflict" last), officials by how much they said, then by name.
 fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Item)]) -> Vec<(LaneKey, usize)> {
-    let mut counts: HashMap<LaneKey, usize> = HashMap::new();
+    let mut counts: FxHashMap<LaneKey, usize> = FxHashMap::default();
     for (key, item) in groups {
-        *counts.entry(*key).or_default() += item.statements.len();
+        *counts.entry(*key).or_default() += item.statement_count();
     }
     let mut keys: Vec<(LaneKey, usize)> = counts.into_iter().collect();
     let name = |speaker: SpeakerIdx| ds.speakers.get(speaker).map_or("", |s| s.name.as_str());
@@ -438,10 +535,12 @@ fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Item)]) -> Vec<(LaneKey, usize)
     keys
 }
 
+/// The item of the statements `members` (the run `span` of the layout's members), not
+/// yet in a lane.
 fn make_item(
     ds: &Dataset,
-    lane: usize,
-    mut members: Vec<StatementIdx>,
+    members: &mut [StatementIdx],
+    (start, len): (u32, u32),
     swatches: &[Swatch],
 ) -> Item {
     let rank = |p: Precision| match p {
@@ -451,10 +550,12 @@ fn make_item(
         Precision::Unknown => 3,
     };
     // Stable: among equally precise dates the earliest-listed statement stands for all.
-    members.sort_by_key(|&i| rank(ds.statements[i].date.value.precision()));
+    if members.len() > 1 {
+        members.sort_by_key(|&i| rank(ds.statements[i].date.value.precision()));
+    }
     let rep = &ds.statements[members[0]];
     let precision = rep.date.value.precision();
-    let (start, end) = rep.date.value.bounds().map_or((0.0, 0.0), |(first, last)| {
+    let (first, last) = rep.date.value.bounds().map_or((0.0, 0.0), |(first, last)| {
         (day_number(first), day_number(last) + 1.0)
     });
     let kind = if members
@@ -466,16 +567,29 @@ fn make_item(
         Kind::Reported
     };
     Item {
-        lane,
+        lane: usize::MAX,
         row: 0,
-        start,
-        end,
+        start: first,
+        end: last,
         precision,
         kind,
         swatch: Swatch::of(rep.conflict, swatches),
         event: rep.event,
-        statements: members,
+        representative: members[0],
+        members: (start, len),
     }
+}
+
+/// The statements of `item`, a run of `members`.
+fn run<'a>(members: &'a [StatementIdx], item: &Item) -> &'a [StatementIdx] {
+    let (start, len) = item.members;
+    members
+        .get(start as usize..(start + len) as usize)
+        .unwrap_or_default()
+}
+
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 fn conflict_label(ds: &Dataset, conflict: Option<ConflictIdx>) -> String {
@@ -559,7 +673,7 @@ mod tests {
             panic!("statement 0 is dated")
         };
         assert_eq!(l.place_of(1), Some(Place::Dated(a)));
-        assert_eq!(l.items[a].statements, [0, 1]);
+        assert_eq!(l.statements(&l.items[a]), [0, 1]);
     }
 
     #[test]
@@ -590,7 +704,7 @@ mod tests {
         let ds = fixture::small();
         let l = layout(&ds, LaneMode::ByConflict);
         assert_eq!(l.undated.len(), 1);
-        assert_eq!(l.undated[0].statements, [5]);
+        assert_eq!(l.statements(&l.undated[0]), [5]);
         assert_eq!(l.place_of(5), Some(Place::Undated(0)));
         // Lavrov's only statement about no conflict is undated: no empty lane for it.
         assert!(
@@ -660,5 +774,25 @@ mod tests {
         let rows: Vec<u32> = l.items.iter().map(|i| i.row).collect();
         assert_eq!(rows, [0, 1, 2, 2]);
         assert_eq!(l.lanes[0].rows, 3);
+    }
+
+    #[test]
+    fn restacking_gives_what_building_with_that_limit_gives() {
+        let ds = fixture::small();
+        let shown = Filter::default().apply(&ds);
+        let with = |max_stack| LayoutOptions {
+            mode: LaneMode::ByConflict,
+            max_stack,
+        };
+        let mut restacked = TimelineLayout::build(&ds, &shown, &with(6));
+        restacked.restack(1);
+        let built = TimelineLayout::build(&ds, &shown, &with(1));
+        assert_eq!(restacked.lanes, built.lanes);
+        assert_eq!(restacked.items, built.items);
+        assert_eq!(restacked.rows, built.rows);
+        assert!(restacked.lanes.iter().all(|l| l.rows == 1));
+        for s in 0..ds.statements.len() {
+            assert_eq!(restacked.place_of(s), built.place_of(s));
+        }
     }
 }

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::TimelineLayout;
 
 /// Each lane's item positions, sorted, so any span of days is counted with two binary
@@ -25,7 +27,7 @@ impl DensityIndex {
     pub fn build(layout: &TimelineLayout) -> Self {
         let lanes = layout
             .lanes
-            .iter()
+            .par_iter()
             .map(|lane| {
                 let mut xs: Vec<f64> = lane.items.iter().map(|&i| layout.items[i].mid()).collect();
                 xs.sort_by(f64::total_cmp);

@@ -8,6 +8,7 @@ pub mod filter;
 pub mod index;
 pub mod layout;
 pub mod lod;
+mod words;
 
 use chrono::{Datelike, NaiveDate};
 

@@ -527,7 +527,7 @@ impl TimelinePanel {
             .iter()
             .map(|i| i.end)
             .fold(f64::NEG_INFINITY, f64::max);
-        let statements: usize = items.iter().map(|i| i.statements.len()).sum();
+        let statements: usize = items.iter().map(|i| i.statement_count()).sum();
         let colour = theme::swatch(majority_swatch(&items));
         let r = theme::BADGE_RADIUS;
         let rect = Rect::from_center_size(centre, Vec2::splat(2.0 * r + 4.0));
@@ -893,7 +893,11 @@ fn tray_ui(ui: &mut Ui, view: &View<'_>, rect: Rect, commands: &mut Vec<Command>
                     );
                     for item in order.map(|i| &view.layout.undated[i]) {
                         let rep = item.representative();
-                        let selected = item.statements.iter().any(|&s| Some(s) == view.selected);
+                        let selected = view
+                            .layout
+                            .statements(item)
+                            .iter()
+                            .any(|&s| Some(s) == view.selected);
                         let colour = theme::swatch(item.swatch);
                         let name = view
                             .ds
