@@ -5,8 +5,11 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
-use super::lexicon::is_stopword;
-use super::tokens::tokenize;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::tokens::{Tok, Tokens};
 use crate::model::{DateValue, EventId, SpeakerIdx};
 
 /// What grouping needs to know of a statement.
@@ -25,22 +28,55 @@ pub struct EventInput<'a> {
 /// statements of the same speaker that day 0.26 and less).
 const SIMILARITY: f32 = 0.275;
 
-/// Words that translations render differently, folded onto one stem.
+/// Words that translations render differently, folded onto one stem: (stem, shared stem).
+const SYNONYMS: &[(&str, &str)] = &[
+    ("truce", "ceasefir"),
+    ("armistic", "ceasefir"),
+    ("ceasefir", "ceasefir"),
+    ("cease-fir", "ceasefir"),
+    ("agreement", "ceasefir"),
+    ("deal", "ceasefir"),
+    ("welcom", "welcom"),
+    ("support", "welcom"),
+    ("back", "welcom"),
+    ("endors", "welcom"),
+    ("hail", "welcom"),
+    ("hope", "hope"),
+    ("wish", "hope"),
+    ("start", "start"),
+    ("begin", "start"),
+    ("beginn", "start"),
+    ("outset", "start"),
+    ("difficult", "difficult"),
+    ("hard", "difficult"),
+    ("conclus", "conclus"),
+    ("conclud", "conclus"),
+    ("judg", "conclus"),
+    ("assess", "conclus"),
+    ("assessment", "conclus"),
+    ("clash", "strik"),
+    ("strik", "strik"),
+    ("strike", "strik"),
+    ("attack", "strik"),
+    ("document", "document"),
+    ("letter", "document"),
+    ("paper", "document"),
+    ("messag", "messag"),
+    ("signal", "messag"),
+    ("fragment", "fragment"),
+    ("fragmentari", "fragment"),
+    ("contradictori", "fragment"),
+    ("sustain", "sustain"),
+    ("sustainabl", "sustain"),
+    ("durabl", "sustain"),
+    ("last", "sustain"),
+    ("lasting", "sustain"),
+];
+
 fn synonym(stem: &str) -> &str {
-    match stem {
-        "truce" | "armistic" | "ceasefir" | "cease-fir" | "agreement" | "deal" => "ceasefir",
-        "welcom" | "support" | "back" | "endors" | "hail" => "welcom",
-        "hope" | "wish" => "hope",
-        "start" | "begin" | "beginn" | "outset" => "start",
-        "difficult" | "hard" => "difficult",
-        "conclus" | "conclud" | "judg" | "assess" | "assessment" => "conclus",
-        "clash" | "strik" | "strike" | "attack" => "strik",
-        "document" | "letter" | "paper" => "document",
-        "messag" | "signal" => "messag",
-        "fragment" | "fragmentari" | "contradictori" => "fragment",
-        "sustain" | "sustainabl" | "durabl" | "last" | "lasting" => "sustain",
-        other => other,
-    }
+    static BY_STEM: LazyLock<HashMap<&'static str, &'static str>> =
+        LazyLock::new(|| SYNONYMS.iter().copied().collect());
+    BY_STEM.get(stem).copied().unwrap_or(stem)
 }
 
 /// A crude stem: enough to meet "welcomed" and "welcome", "conclusions" and "conclusion".
@@ -79,26 +115,26 @@ pub fn content_stems(text: &str, name: &str) -> Vec<StemKey> {
     let mut lower = String::with_capacity(32);
     let mut keys: Vec<StemKey> = Vec::with_capacity(text.len() / 8);
     let name_words: Vec<&str> = name.split_whitespace().collect();
-    for t in tokenize(text).iter().filter(|t| t.is_word()) {
+    for t in Tokens::new(text).filter(Tok::is_word) {
         let word = &text[t.range()];
         lower.clear();
-        if word.is_ascii() {
+        let has_letter = if word.is_ascii() {
             lower.push_str(word);
             lower.make_ascii_lowercase();
+            word.bytes().any(|b| b.is_ascii_alphabetic())
         } else {
             lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
+            lower.chars().any(char::is_alphabetic)
+        };
         let w = lower.as_str();
+        if !has_letter || is_skipped(w) {
+            continue;
+        }
         let bare = super::tokens::strip_possessive(w);
         let in_name = name_words
             .iter()
             .any(|n| n.len() == bare.len() && n.eq_ignore_ascii_case(bare));
-        let has_letter = if w.is_ascii() {
-            w.bytes().any(|b| b.is_ascii_alphabetic())
-        } else {
-            w.chars().any(char::is_alphabetic)
-        };
-        if has_letter && !in_name && !is_stopword(w) && !is_frame_word(w) {
+        if !in_name {
             keys.push(stem_key(stem(w), w));
         }
     }
@@ -219,32 +255,41 @@ impl Similarity {
     }
 }
 
-/// Words of the reporting frame rather than the content: titles, weekdays, speech verbs.
-fn is_frame_word(word: &str) -> bool {
-    super::lexicon::is_calendar_word(word)
-        || matches!(
-            word,
-            "minister"
-                | "foreign"
-                | "spokesman"
-                | "spokesperson"
-                | "spokeswoman"
-                | "president"
-                | "kremlin"
-                | "stressed"
-                | "warned"
-                | "explained"
-                | "stated"
-                | "reported"
-                | "reporters"
-                | "briefing"
-                | "according"
-                | "press"
-                | "conference"
-                | "secretary"
-                | "spokespeople"
-                | "official"
-        )
+/// Words of the reporting frame rather than the content: titles, speech verbs (and
+/// weekdays and months, which `is_skipped` adds).
+const FRAME_WORDS: &[&str] = &[
+    "minister",
+    "foreign",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "president",
+    "kremlin",
+    "stressed",
+    "warned",
+    "explained",
+    "stated",
+    "reported",
+    "reporters",
+    "briefing",
+    "according",
+    "press",
+    "conference",
+    "secretary",
+    "spokespeople",
+    "official",
+];
+
+/// Function words, calendar words and words of the reporting frame: never content. One
+/// set, so each word of every statement costs one lookup.
+fn is_skipped(lowercase_word: &str) -> bool {
+    static SKIPPED: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        super::lexicon::stopwords()
+            .chain(super::lexicon::CALENDAR_WORDS.iter().copied())
+            .chain(FRAME_WORDS.iter().copied())
+            .collect()
+    });
+    SKIPPED.contains(lowercase_word)
 }
 
 /// Assigns each statement an event: statements in different articles by the same speaker,

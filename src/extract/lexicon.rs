@@ -229,53 +229,54 @@ pub fn is_background_marker(word: &str) -> bool {
 }
 
 /// Nouns of unnamed sources: a statement of "sources" or "an official" is no official's.
+pub const UNNAMED_SOURCE_NOUNS: &[&str] = &[
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "diplomats",
+    "analysts",
+    "analyst",
+    "experts",
+    "expert",
+    "observers",
+    "witnesses",
+    "witness",
+    "residents",
+    "resident",
+    "people",
+    "insiders",
+    "aides",
+    "critics",
+    "media",
+    "reports",
+    "report",
+    "newspaper",
+    "outlets",
+    "agency",
+    "statement",
+    "spokespeople",
+    "lawmakers",
+    "authorities",
+    "leaders",
+    "ministers",
+    "someone",
+    "others",
+    "many",
+    "some",
+    "they",
+    "we",
+    "i",
+    "it",
+    "you",
+    "who",
+    "which",
+    "this",
+    "that",
+];
+
 pub fn is_unnamed_source_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "source"
-            | "sources"
-            | "official"
-            | "officials"
-            | "diplomats"
-            | "analysts"
-            | "analyst"
-            | "experts"
-            | "expert"
-            | "observers"
-            | "witnesses"
-            | "witness"
-            | "residents"
-            | "resident"
-            | "people"
-            | "insiders"
-            | "aides"
-            | "critics"
-            | "media"
-            | "reports"
-            | "report"
-            | "newspaper"
-            | "outlets"
-            | "agency"
-            | "statement"
-            | "spokespeople"
-            | "lawmakers"
-            | "authorities"
-            | "leaders"
-            | "ministers"
-            | "someone"
-            | "others"
-            | "many"
-            | "some"
-            | "they"
-            | "we"
-            | "i"
-            | "it"
-            | "you"
-            | "who"
-            | "which"
-            | "this"
-            | "that"
-    )
+    UNNAMED_SOURCE_NOUNS.contains(&word)
 }
 
 /// Titles of office, lowercase, longest first where one contains another. A title
@@ -402,11 +403,12 @@ pub fn is_title(phrase: &str) -> bool {
 }
 
 /// Honorifics before a name: "Mr. Trump", "Dr Tedros".
+pub const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "madam", "sir",
+];
+
 pub fn is_honorific(word: &str) -> bool {
-    matches!(
-        word,
-        "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr." | "madam" | "sir"
-    )
+    HONORIFICS.contains(&word)
 }
 
 /// The class of a role noun, so "the spokesman" finds a "Kremlin spokesperson" and
@@ -718,44 +720,47 @@ const OUTLETS: &[&str] = &[
 ];
 
 /// Weekdays and months: capitalised, but never part of a name.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 pub fn is_calendar_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    CALENDAR_WORDS.contains(&lower)
 }
 
 /// Function words that carry no content, for comparing what two statements say.
+const STOPWORDS: &str = "a an the and or but if then than that this these those there here it its it's is are was were be been being \
+     to of in on at by for with from as into onto over under about after before since during while \
+     we our us you your he his him she her they their them i me my mine who whom which what when where why how \
+     not no nor so such can could would should will shall may might must do does did done have has had having \
+     also very only just even still yet already now today said says say saying told tell added adding noted \
+     stressed warned according mr ms mrs all any some many much more most other another each every both \
+     let's let yes one ones will'll up out off again further once same own too s t just don't isn't wasn't";
+
+pub fn stopwords() -> impl Iterator<Item = &'static str> {
+    STOPWORDS.split_whitespace()
+}
+
 pub fn is_stopword(word: &str) -> bool {
-    static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        "a an the and or but if then than that this these those there here it its it's is are was were be been being \
-         to of in on at by for with from as into onto over under about after before since during while \
-         we our us you your he his him she her they their them i me my mine who whom which what when where why how \
-         not no nor so such can could would should will shall may might must do does did done have has had having \
-         also very only just even still yet already now today said says say saying told tell added adding noted \
-         stressed warned according mr ms mrs all any some many much more most other another each every both \
-         let's let yes one ones will'll up out off again further once same own too s t just don't isn't wasn't"
-            .split_whitespace()
-            .collect()
-    });
+    static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| stopwords().collect());
     STOP.contains(word)
 }
 

@@ -3,11 +3,15 @@
 //! subjects that are no official (sources, countries, news agencies).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use super::knowledge::{Gazetteer, NameMatch};
 use super::lexicon::{
-    RoleClass, country_of, country_of_lowercase, descriptor_class, is_country_or_capital,
-    is_honorific, is_news_outlet, is_title, is_unnamed_source_noun,
+    HONORIFICS, RoleClass, UNNAMED_SOURCE_NOUNS, country_of, country_of_lowercase,
+    descriptor_class, is_country_or_capital, is_honorific, is_news_outlet, is_title,
+    is_unnamed_source_noun,
 };
 use super::lexicon::{is_calendar_word, is_stopword};
 use super::tokens::{Lowered, Tok, TokKind, is_capitalized, strip_possessive};
@@ -158,20 +162,24 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    #[inline]
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
         (t.kind == TokKind::Word && !self.in_quote[i]).then(|| &self.text[t.range()])
     }
 
+    #[inline]
     fn lower_str(&self, i: usize) -> Option<&'a str> {
         self.word(i)?;
         Some(self.lowered.get(i))
     }
 
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
     }
 
+    #[inline]
     fn punct(&self, i: usize, c: char) -> bool {
         self.toks
             .get(i)
@@ -179,11 +187,13 @@ impl<'a> Cursor<'a> {
             && !self.in_quote[i]
     }
 
+    #[inline]
     fn capitalized(&self, i: usize) -> bool {
         self.word(i).is_some_and(is_capitalized)
     }
 
     /// The longest title of office starting at `i`: its length in tokens and text.
+    #[inline]
     fn title_at(&self, i: usize) -> Option<(usize, &str)> {
         self.titles
             .get(i)
@@ -236,7 +246,11 @@ impl<'a> Cursor<'a> {
                             && w[p.len()..].chars().next().is_some_and(char::is_uppercase)
                     })
             };
-            if !(is_capitalized(w) || arabic_article()) || self.title_at(i).is_some() {
+            // The articles are two or three letters and a hyphen.
+            let hyphen_early = || w.as_bytes().get(2..4).is_some_and(|b| b.contains(&b'-'));
+            if !(is_capitalized(w) || hyphen_early() && arabic_article())
+                || self.title_at(i).is_some()
+            {
                 return false;
             }
             let lower = self.lowered.get(i);
@@ -571,18 +585,31 @@ fn is_surname(word: &str, gazetteer: &Gazetteer, local: LocalNames) -> bool {
     !gazetteer.by_surname(w).is_empty() || local(&w.to_lowercase())
 }
 
+/// Lowercase words a mention may start with besides names and titles: pronouns,
+/// determiners, modifiers of titles, honorifics, kinds of ministry, unnamed sources. One
+/// set, because this is asked of nearly every word outside quotes.
+fn is_mention_opener(lower: &str) -> bool {
+    static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        [
+            PRONOUNS_AND_DETERMINERS,
+            TITLE_MODIFIERS,
+            HONORIFICS,
+            MINISTRY_KINDS,
+            UNNAMED_SOURCE_NOUNS,
+        ]
+        .concat()
+        .into_iter()
+        .collect()
+    });
+    OPENERS.contains(lower)
+}
+
 /// The mention starting at token `i`, if one does.
 fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) -> Option<Mention> {
     let lower = c.lower_str(i)?;
     // Most words are lowercase words that start nothing: leave them at once.
-    let can_start = c.capitalized(i)
-        || c.name_word(i)
-        || PRONOUNS_AND_DETERMINERS.contains(&lower)
-        || TITLE_MODIFIERS.contains(&lower)
-        || is_honorific(lower)
-        || c.title_at(i).is_some()
-        || MINISTRY_KINDS.contains(&lower)
-        || is_unnamed_source_noun(lower);
+    let can_start =
+        c.capitalized(i) || is_mention_opener(lower) || c.title_at(i).is_some() || c.name_word(i);
     if !can_start {
         return None;
     }

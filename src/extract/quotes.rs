@@ -41,7 +41,12 @@ fn is_opening(c: char) -> bool {
 pub fn find_quotes(text: &str) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Every mark starts with one of these bytes ('"', or the lead byte of “ ” „ or of
+    // « »), and lead bytes are never inside another character: look only there.
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
         match open {
             Some((start, mark)) if closes(mark, c) => {
                 quotes.push(Quote {
@@ -97,6 +102,16 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(!q[0].closed);
         assert_eq!(inner(text, &q[0]), "We will go on. There is no other way.");
+    }
+
+    #[test]
+    fn other_characters_with_the_same_lead_bytes_are_no_marks() {
+        // "–" and "°" start with the lead bytes of curly quotes and of guillemets.
+        let text = "“Talks – at 40° – failed,” he said, «non».";
+        let q = find_quotes(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(inner(text, &q[0]), "Talks – at 40° – failed,");
+        assert_eq!(inner(text, &q[1]), "non");
     }
 
     #[test]
