@@ -8,7 +8,7 @@ use super::dates::TimeExpr;
 use super::lexicon::{VerbForm, is_auxiliary, is_verb_adverb, phrasal_speech_verb, speech_verb};
 use super::mentions::Mention;
 use super::quotes::Quote;
-use super::tokens::{Tok, TokKind};
+use super::tokens::{Tok, TokKind, with_lowercase};
 use crate::model::Kind;
 
 /// Where a statement's speaker comes from.
@@ -98,7 +98,7 @@ impl Paragraph<'_> {
             w,
             "ruled" | "rules" | "ruling" | "pointed" | "points" | "pointing" | "spoke"
         ) && let Some(next) = self.word(i + 1)
-            && let Some(form) = phrasal_speech_verb(w, &next.to_lowercase())
+            && let Some(form) = with_lowercase(next, |next| phrasal_speech_verb(w, next))
         {
             return Some((i..i + 2, form));
         }
@@ -160,11 +160,16 @@ impl Paragraph<'_> {
                 return named_or(Some(m), named).map(|m| (m, time, background));
             }
             if let Some(w) = self.word(i) {
-                let lower = w.to_lowercase();
-                if matches!(lower.as_str(), "has" | "have" | "had" | "previously") {
+                let (has, skip) = with_lowercase(w, |l| {
+                    (
+                        matches!(l, "has" | "have" | "had" | "previously"),
+                        is_verb_adverb(l) || is_auxiliary(l),
+                    )
+                });
+                if has {
                     background = true;
                 }
-                if is_verb_adverb(&lower) || is_auxiliary(&lower) {
+                if skip {
                     p = i;
                     continue;
                 }
@@ -266,7 +271,7 @@ impl Paragraph<'_> {
         let comma = participle.checked_sub(1).filter(|&c| self.punct(c, ','))?;
         if self
             .word(comma.checked_sub(1)?)
-            .is_some_and(|w| super::lexicon::is_unnamed_source_noun(&w.to_lowercase()))
+            .is_some_and(|w| with_lowercase(w, super::lexicon::is_unnamed_source_noun))
         {
             return None;
         }
@@ -277,7 +282,7 @@ impl Paragraph<'_> {
         if let Some(k) = opener {
             let plain = (start..k).all(|x| {
                 self.word(x).is_some()
-                    && speech_verb(&self.word(x).unwrap_or("").to_lowercase()).is_none()
+                    && with_lowercase(self.word(x).unwrap_or(""), speech_verb).is_none()
             });
             if plain && self.mention_starting_at(start).is_none() {
                 start = k + 1;

@@ -91,7 +91,7 @@ fn decide(
 }
 
 /// The conflict of a statement from its own words, then its sentence, then context:
-/// `own` and `sentence` are ranges of the paragraph whose `terms` are given.
+/// `own` and `sentence` are ranges of the text whose `terms` are given.
 pub fn tag(
     taxonomy: &Taxonomy,
     terms: &Terms,
@@ -116,7 +116,8 @@ pub fn tag(
 pub fn article_conflict(
     taxonomy: &Taxonomy,
     lead: &str,
-    body: &str,
+    body_terms: &Terms,
+    body_len: usize,
     day: Option<NaiveDate>,
 ) -> Option<ConflictIdx> {
     let ctx = Context {
@@ -127,7 +128,7 @@ pub fn article_conflict(
     if let Some(decided) = decide(taxonomy, &lead_ev, &ctx) {
         return decided;
     }
-    let body_ev = weigh(taxonomy, taxonomy.evidence(body), day);
+    let body_ev = weigh(taxonomy, body_terms.evidence(taxonomy, 0..body_len), day);
     let max = body_ev.scores.iter().copied().fold(0.0_f32, f32::max);
     (max >= BODY_MIN)
         .then(|| pick(taxonomy, &body_ev.best(), &ctx))
@@ -225,19 +226,14 @@ mod tests {
     #[test]
     fn article_subject_from_lead_or_body() {
         let k = knowledge();
+        let subject = |lead: &str, body: &str| {
+            article_conflict(&k.taxonomy, lead, &k.taxonomy.terms(body), body.len(), None)
+        };
         assert_eq!(
-            article_conflict(
-                &k.taxonomy,
-                "A state visit is planned",
-                "Osterlich Osterlich",
-                None
-            ),
+            subject("A state visit is planned", "Osterlich Osterlich"),
             None
         );
-        assert_eq!(
-            article_conflict(&k.taxonomy, "News", "fighting in Osterlich", None),
-            Some(0)
-        );
-        assert_eq!(article_conflict(&k.taxonomy, "News", "nothing", None), None);
+        assert_eq!(subject("News", "fighting in Osterlich"), Some(0));
+        assert_eq!(subject("News", "nothing"), None);
     }
 }

@@ -4,6 +4,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+use super::tokens::with_lowercase;
+
 /// How a speech verb appears: finite ("said", "warns") or as a participle ("adding",
 /// "saying"), which only continues a statement whose subject stands elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -381,20 +383,25 @@ pub const TITLES: &[&str] = &[
 static TITLE_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| TITLES.iter().copied().collect());
 
-static TITLE_FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    TITLES
+/// Every word `starts_title` is true of: the first words of titles (and of their
+/// plurals), and plural one-word titles.
+pub fn title_start_words() -> impl Iterator<Item = String> {
+    let first_words = TITLES
         .iter()
         .filter_map(|t| t.split(' ').next())
         .flat_map(|w| [w, w.strip_suffix('s').unwrap_or(w)])
-        .collect()
-});
+        .map(str::to_string);
+    let plurals = TITLES
+        .iter()
+        .filter(|t| !t.contains(' '))
+        .map(|t| format!("{t}s"));
+    first_words.chain(plurals)
+}
 
 /// Whether a lowercase word can start a title of office (or is a plural title).
 pub fn starts_title(word: &str) -> bool {
-    TITLE_FIRST_WORDS.contains(word)
-        || word
-            .strip_suffix('s')
-            .is_some_and(|w| TITLE_SET.contains(w))
+    static STARTS: LazyLock<HashSet<String>> = LazyLock::new(|| title_start_words().collect());
+    STARTS.contains(word)
 }
 
 /// Whether a lowercase word or phrase is a title of office.
@@ -597,11 +604,7 @@ static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Whether a name (any case) is a country or a capital: metonyms for governments,
 /// which the timeline does not treat as speakers.
 pub fn is_country_or_capital(name: &str) -> bool {
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        PLACES.contains(&name.to_lowercase())
-    } else {
-        PLACES.contains(name)
-    }
+    with_lowercase(name, |lower| PLACES.contains(lower))
 }
 
 /// The country an adjective or a country name refers to: "Russian" → "Russia",
@@ -611,7 +614,7 @@ pub fn country_of(word: &str) -> Option<&'static str> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    country_of_lowercase(&super::tokens::strip_possessive(word).to_lowercase())
+    with_lowercase(super::tokens::strip_possessive(word), country_of_lowercase)
 }
 
 /// The country a lowercase word names or qualifies ("israeli" → "Israel").
@@ -639,7 +642,7 @@ pub fn country_of_lowercase(w: &str) -> Option<&'static str> {
 pub fn is_news_outlet(name: &str) -> bool {
     static SET: LazyLock<HashSet<&'static str>> =
         LazyLock::new(|| OUTLETS.iter().copied().collect());
-    SET.contains(name.to_lowercase().as_str())
+    with_lowercase(name, |lower| SET.contains(lower))
 }
 
 const OUTLETS: &[&str] = &[

@@ -5,16 +5,16 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::knowledge::{Gazetteer, NameMatch};
 use super::lexicon::{
     HONORIFICS, RoleClass, UNNAMED_SOURCE_NOUNS, country_of, country_of_lowercase,
     descriptor_class, is_country_or_capital, is_honorific, is_news_outlet, is_title,
-    is_unnamed_source_noun,
+    is_unnamed_source_noun, title_start_words,
 };
 use super::lexicon::{is_calendar_word, is_stopword};
-use super::tokens::{Lowered, Tok, TokKind, is_capitalized, strip_possessive};
+use super::tokens::{Lowered, Tok, TokKind, is_capitalized, strip_possessive, with_lowercase};
 use crate::model::{Gender, SpeakerIdx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,6 +157,8 @@ struct Cursor<'a> {
     toks: &'a [Tok],
     in_quote: &'a [bool],
     lowered: &'a Lowered,
+    /// `word_starts` of each word outside quotes (0 for other tokens).
+    starts: Vec<u8>,
     /// The title of office starting at each token, found once.
     titles: Vec<Option<(usize, String)>>,
 }
@@ -202,8 +204,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn find_title(&self, i: usize) -> Option<(usize, String)> {
-        let first = self.lower_str(i)?;
-        if !super::lexicon::starts_title(first) {
+        if self.starts[i] & TITLE_START == 0 {
             return None;
         }
         let mut best = None;
@@ -471,8 +472,12 @@ pub fn find_mentions(
         toks,
         in_quote,
         lowered,
+        starts: Vec::new(),
         titles: Vec::new(),
     };
+    c.starts = (0..toks.len())
+        .map(|i| c.lower_str(i).map_or(0, word_starts))
+        .collect();
     c.titles = (0..toks.len()).map(|i| c.find_title(i)).collect();
     let c = c;
     let mut covered = vec![false; toks.len()];
@@ -582,26 +587,34 @@ type LocalNames<'a> = &'a dyn Fn(&str) -> bool;
 
 fn is_surname(word: &str, gazetteer: &Gazetteer, local: LocalNames) -> bool {
     let w = strip_possessive(word);
-    !gazetteer.by_surname(w).is_empty() || local(&w.to_lowercase())
+    !gazetteer.by_surname(w).is_empty() || with_lowercase(w, local)
 }
 
-/// Lowercase words a mention may start with besides names and titles: pronouns,
-/// determiners, modifiers of titles, honorifics, kinds of ministry, unnamed sources. One
-/// set, because this is asked of nearly every word outside quotes.
-fn is_mention_opener(lower: &str) -> bool {
-    static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        [
+/// What a lowercase word may start: a mention besides names and titles (pronouns,
+/// determiners, modifiers of titles, honorifics, kinds of ministry, unnamed sources), or
+/// a title of office. Bits of one table, looked up once per word of a paragraph.
+const OPENER: u8 = 1;
+const TITLE_START: u8 = 2;
+
+fn word_starts(lower: &str) -> u8 {
+    static STARTS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
+        let mut map: HashMap<String, u8> = HashMap::default();
+        let openers = [
             PRONOUNS_AND_DETERMINERS,
             TITLE_MODIFIERS,
             HONORIFICS,
             MINISTRY_KINDS,
             UNNAMED_SOURCE_NOUNS,
-        ]
-        .concat()
-        .into_iter()
-        .collect()
+        ];
+        for w in openers.concat() {
+            *map.entry(w.to_string()).or_default() |= OPENER;
+        }
+        for w in title_start_words() {
+            *map.entry(w).or_default() |= TITLE_START;
+        }
+        map
     });
-    OPENERS.contains(lower)
+    STARTS.get(lower).copied().unwrap_or(0)
 }
 
 /// The mention starting at token `i`, if one does.
@@ -609,7 +622,7 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) ->
     let lower = c.lower_str(i)?;
     // Most words are lowercase words that start nothing: leave them at once.
     let can_start =
-        c.capitalized(i) || is_mention_opener(lower) || c.title_at(i).is_some() || c.name_word(i);
+        c.starts[i] & OPENER != 0 || c.capitalized(i) || c.title_at(i).is_some() || c.name_word(i);
     if !can_start {
         return None;
     }

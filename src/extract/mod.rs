@@ -16,7 +16,7 @@ pub mod quotes;
 pub mod sentences;
 pub mod tokens;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -66,7 +66,7 @@ pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
         .collect();
 
     let mut speakers = knowledge.gazetteer.speakers.clone();
-    let mut new_index: HashMap<SpeakerKey, SpeakerIdx> = HashMap::new();
+    let mut new_index: HashMap<SpeakerKey, SpeakerIdx> = HashMap::default();
     let mut statements = Vec::new();
     for (article, list) in found.into_iter().enumerate() {
         for f in list {
@@ -338,25 +338,40 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         .chain(article.paragraphs.first().map(|r| &article.text[r.clone()]))
         .collect::<Vec<_>>()
         .join("\n");
-    let body: String = article
-        .paragraphs
-        .iter()
-        .map(|r| &article.text[r.clone()])
-        .collect::<Vec<_>>()
-        .join("\n");
+    // The paragraphs joined by newlines, and where each one starts in that text.
+    let mut body = String::with_capacity(article.text.len());
+    let mut body_starts = Vec::with_capacity(article.paragraphs.len());
+    for (i, r) in article.paragraphs.iter().enumerate() {
+        if i > 0 {
+            body.push('\n');
+        }
+        body_starts.push(body.len());
+        body.push_str(&article.text[r.clone()]);
+    }
+    // The conflict terms of the whole body, found once: the article's subject and each
+    // statement's conflict are judged from them. Paragraphs, sentences and statements
+    // begin and end at word boundaries, so a term whole within one of them is the term
+    // a search of that stretch alone would find.
+    let body_terms = taxonomy.terms(&body);
     let mut state = ArticleState {
         knowledge,
         published: article.published,
         focus: None,
         last_speaker: None,
         people: Vec::new(),
-        local_surnames: HashMap::new(),
-        titles: HashMap::new(),
-        countries: HashMap::new(),
-        dated: HashMap::new(),
+        local_surnames: HashMap::default(),
+        titles: HashMap::default(),
+        countries: HashMap::default(),
+        dated: HashMap::default(),
         last_day: None,
         previous_conflict: None,
-        article_conflict: conflicts::article_conflict(taxonomy, &lead, &body, article.published),
+        article_conflict: conflicts::article_conflict(
+            taxonomy,
+            &lead,
+            &body_terms,
+            body.len(),
+            article.published,
+        ),
     };
     let mut found = Vec::new();
     for (p_index, range) in article.paragraphs.iter().enumerate() {
@@ -380,10 +395,6 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
             &known_locally,
         );
         let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
-        // The conflict terms of the stretch a statement's conflict is judged from (its
-        // sentence, and the statement when it runs past it), found once for all the
-        // statements of that stretch.
-        let mut terms: Option<(Range<usize>, knowledge::Terms)> = None;
         let para = Paragraph {
             text,
             toks: &toks,
@@ -394,7 +405,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         };
         let background_paragraph = toks
             .first()
-            .is_some_and(|t| is_background_marker(&text[t.range()].to_lowercase()));
+            .is_some_and(|t| tokens::with_lowercase(&text[t.range()], is_background_marker));
         let time_text = |t: usize| {
             let e = &times[t];
             text[toks[e.toks.start].start..toks[e.toks.end - 1].end].to_string()
@@ -462,14 +473,15 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                     article: state.article_conflict,
                     day,
                 };
-                let scope = sentence.start.min(cand.span.start)..sentence.end.max(cand.span.end);
-                if terms.as_ref().is_none_or(|(r, _)| *r != scope) {
-                    terms = Some((scope.clone(), taxonomy.terms(&text[scope.clone()])));
-                }
-                let at = |r: &Range<usize>| r.start - scope.start..r.end - scope.start;
-                let conflict = terms.as_ref().and_then(|(_, terms)| {
-                    conflicts::tag(taxonomy, terms, at(&cand.span), at(&sentence), &ctx)
-                });
+                let in_body =
+                    |r: &Range<usize>| body_starts[p_index] + r.start..body_starts[p_index] + r.end;
+                let conflict = conflicts::tag(
+                    taxonomy,
+                    &body_terms,
+                    in_body(&cand.span),
+                    in_body(&sentence),
+                    &ctx,
+                );
                 state.previous_conflict = conflict.or(state.previous_conflict);
                 let role = state.role(&key, &date.value);
                 let country = state.countries.get(&key).cloned();

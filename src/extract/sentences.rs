@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::quotes::Quote;
-use super::tokens::{Tok, TokKind};
+use super::tokens::{Tok, TokKind, with_lowercase};
 
 /// Words that end with a dot without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -15,10 +15,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
     // A single capital letter is an initial ("John F. Kennedy").
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&lower.as_str())
+        || with_lowercase(word, |lower| ABBREVIATIONS.contains(&lower))
 }
 
 fn is_closing(c: char) -> bool {

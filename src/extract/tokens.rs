@@ -246,6 +246,19 @@ impl Lowered {
     }
 }
 
+/// Calls `f` with `word` lowercased, without allocating for a short ASCII word (nearly
+/// every word the rules look up).
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    // A stack string: lowercasing ASCII in place needs no check that it is still UTF-8.
+    match arrayvec::ArrayString::<40>::from(word) {
+        Ok(mut lower) if word.is_ascii() => {
+            lower.make_ascii_lowercase();
+            f(&lower)
+        }
+        _ => f(&word.to_lowercase()),
+    }
+}
+
 /// The word with a trailing possessive removed: "Russia's" → "Russia".
 pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
@@ -330,6 +343,14 @@ mod tests {
         fn splits_any_string_like_the_reference(text in "\\PC{0,40}") {
             proptest::prop_assert_eq!(tokenize(&text), reference_tokenize(&text));
         }
+    }
+
+    #[test]
+    fn lowercases_short_long_and_non_ascii_words() {
+        assert_eq!(with_lowercase("Peskov", str::to_string), "peskov");
+        let long = "Supercalifragilisticexpialidocious-Extraordinarily";
+        assert_eq!(with_lowercase(long, str::to_string), long.to_lowercase());
+        assert_eq!(with_lowercase("ЛАВРОВ", str::to_string), "лавров");
     }
 
     #[test]
