@@ -1209,7 +1209,9 @@ impl App {
                 // A newer request may have replaced this one; then nobody listens.
                 let _ = tx.send(Derived::build(&ds, &index, &filter, mode));
                 ctx.request_repaint();
-                // Once the view is out, so that the first text query finds it ready.
+                // Once the view is out, so that the first text query and the first
+                // selection find them ready.
+                index.prepare_events(&ds);
                 index.prepare_words(&ds);
             });
         match spawned {
