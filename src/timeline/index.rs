@@ -86,6 +86,19 @@ pub(crate) struct Row {
 impl Row {
     pub const NO_CONFLICT: u32 = u32::MAX;
 
+    /// Sort key in time: first possible day, last possible day, then where in which
+    /// article; undated statements last. One number, so the sort compares one.
+    fn time_key(&self) -> u128 {
+        // Days as unsigned numbers in the same order.
+        let day = |d: i32| u128::from(d.cast_unsigned() ^ 1 << 31);
+        let (first, last) = if self.first <= self.last {
+            (self.first, self.last)
+        } else {
+            (i32::MAX, i32::MAX)
+        };
+        day(first) << 96 | day(last) << 64 | u128::from(self.article) << 32 | u128::from(self.start)
+    }
+
     fn of(s: &Statement) -> Self {
         let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         let (first, last) = s
@@ -110,42 +123,46 @@ impl Row {
 
 impl DatasetIndex {
     pub fn build(ds: &Dataset) -> Self {
-        let mut keyed: Vec<(TimeKey, StatementIdx)> = ds
-            .statements
-            .iter()
+        let rows: Vec<Row> = ds.statements.par_iter().map(Row::of).collect();
+        // Time order from the packed rows (32 bytes a statement, not the statements).
+        let mut keyed: Vec<(u128, u32)> = rows
+            .par_iter()
             .enumerate()
-            .map(|(i, s)| (time_key(s), i))
+            .map(|(i, r)| (r.time_key(), narrow(i)))
             .collect();
         keyed.par_sort_unstable();
-        let time_order: Vec<StatementIdx> = keyed.into_iter().map(|(_, i)| i).collect();
-        let mut outlets: Vec<String> = ds
+        let time_order: Vec<StatementIdx> = keyed.into_iter().map(|(_, i)| i as usize).collect();
+        let mut outlets: Vec<&str> = ds
             .articles
             .iter()
-            .filter_map(|a| a.outlet.clone())
+            .filter_map(|a| a.outlet.as_deref())
             .collect();
-        outlets.sort();
+        outlets.sort_unstable();
         outlets.dedup();
         let article_outlet = ds
             .articles
             .iter()
             .map(|a| {
                 a.outlet
-                    .as_ref()
-                    .and_then(|o| outlets.binary_search(o).ok())
+                    .as_deref()
+                    .and_then(|o| outlets.binary_search(&o).ok())
             })
             .collect();
+        let day = chrono::NaiveDate::from_num_days_from_ce_opt;
+        let span = rows
+            .par_iter()
+            .filter(|r| r.first <= r.last)
+            .map(|r| (r.first, r.last))
+            .reduce_with(|(a, b), (c, d)| (a.min(c), b.max(d)))
+            .and_then(|(first, last)| Some((day(first)?, day(last)?)));
         Self {
             time_order,
             events: OnceLock::new(),
-            outlets,
+            outlets: outlets.into_iter().map(str::to_owned).collect(),
             article_outlet,
             swatches: super::layout::conflict_swatches(ds),
-            span: ds
-                .statements
-                .iter()
-                .filter_map(|s| s.date.value.bounds())
-                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d))),
-            rows: ds.statements.iter().map(Row::of).collect(),
+            span,
+            rows,
             words: OnceLock::new(),
         }
     }
@@ -206,22 +223,6 @@ impl DatasetIndex {
         seen.sort_unstable();
         seen.dedup();
         seen.len()
-    }
-}
-
-/// Sort key in time: first possible day, last possible day (days since the common era),
-/// then where in which article; undated statements last.
-type TimeKey = (i32, i32, usize, usize);
-
-fn time_key(s: &Statement) -> TimeKey {
-    match s.date.value.bounds() {
-        Some((first, last)) => (
-            first.num_days_from_ce(),
-            last.num_days_from_ce(),
-            s.article,
-            s.span.start,
-        ),
-        None => (i32::MAX, i32::MAX, s.article, s.span.start),
     }
 }
 
