@@ -80,14 +80,9 @@ pub fn draw(ds: &Dataset, filter: &Filter, mode: LaneMode, opts: &ImageOptions) 
     let c = opts.theme.colours();
     #[expect(clippy::cast_precision_loss, reason = "image sizes are small")]
     let (w, h) = (opts.width.max(1) as f32, opts.height.max(1) as f32);
-    let mut layout = TimelineLayout::build(
-        ds,
-        &shown,
-        &LayoutOptions {
-            mode,
-            max_stack: MAX_STACK,
-        },
-    );
+    // A row per lane first: whether stacked rows fit is known only once the page is
+    // set out (see below), and a large corpus has too many lanes for them.
+    let mut layout = TimelineLayout::build(ds, &shown, &LayoutOptions { mode, max_stack: 1 });
     let undated: usize = layout.undated.iter().map(Item::statement_count).sum();
 
     let mut svg = Svg::new(opts.width, opts.height, c.background);
@@ -164,15 +159,20 @@ pub fn draw(ds: &Dataset, filter: &Filter, mode: LaneMode, opts: &ImageOptions) 
     let plot_top = legend_top + legend_h + m.label_size() * 0.8;
     let plot_h = (plot_bottom - plot_top).max(1.0);
 
-    // Rows: as tall as fit, up to a maximum. When stacked rows get too thin, one row
-    // per lane.
+    // Rows: as tall as fit, up to a maximum. Same-day items stack into up to
+    // `MAX_STACK` rows a lane, unless that makes rows too thin: then one row per lane.
+    // Stacking only adds rows, so when a row per lane is already too thin stacking is
+    // not tried.
     #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
-    let mut row_h = (plot_h / layout.rows.max(1) as f32).min(m.max_row());
-    if row_h < m.min_stacked_row() && layout.lanes.iter().any(|l| l.rows > 1) {
-        layout.restack(1);
-        #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
-        {
-            row_h = (plot_h / layout.rows.max(1) as f32).min(m.max_row());
+    let row_height =
+        |layout: &TimelineLayout| (plot_h / layout.rows.max(1) as f32).min(m.max_row());
+    let mut row_h = row_height(&layout);
+    if row_h >= m.min_stacked_row() {
+        layout.restack(MAX_STACK);
+        row_h = row_height(&layout);
+        if row_h < m.min_stacked_row() {
+            layout.restack(1);
+            row_h = row_height(&layout);
         }
     }
     let (from, to) = padded_extent(layout.extent);

@@ -247,8 +247,9 @@ impl TimelineLayout {
         // Group statements into items, one per (lane, event): sorting, not hashing, as
         // it is the faster of the two for a million statements. Each statement packs
         // into one number, lane key, event, then its place in `statements`.
+        // On all cores: in time order the statements are read all over memory.
         let mut keyed: Vec<u128> = statements
-            .iter()
+            .par_iter()
             .enumerate()
             .filter_map(|(order, &i)| {
                 let s = ds.statements.get(i)?;
@@ -258,7 +259,8 @@ impl TimelineLayout {
             .collect();
         keyed.par_sort_unstable();
         let order_of = |k: u128| (k & u128::from(u32::MAX)) as usize;
-        let members: Vec<StatementIdx> = keyed.iter().map(|&k| statements[order_of(k)]).collect();
+        let members: Vec<StatementIdx> =
+            keyed.par_iter().map(|&k| statements[order_of(k)]).collect();
         // Each group: its lane key, where its first statement came (to keep the tray in
         // order) and its run of `members`.
         let mut groups: Vec<(u64, u32, (u32, u32))> = Vec::new();
@@ -284,27 +286,31 @@ impl TimelineLayout {
             runs.push(run);
             rest = tail;
         }
-        let made: Vec<(u64, u32, Item)> = groups
-            .into_par_iter()
+        let mut items: Vec<Item> = groups
+            .par_iter()
             .zip(runs)
-            .map(|((key, order, span), run)| (key, order, make_item(ds, run, span, &swatches)))
+            .map(|(&(_, _, span), run)| make_item(ds, run, span, &swatches))
             .collect();
 
         // Undated items go to the tray, in the order their first statements came; only
-        // dated ones make lanes. Dated items stay in lane key order, each lane's a run.
-        let mut undated: Vec<(u32, Item)> = Vec::new();
-        let mut dated: Vec<(u64, Item)> = Vec::with_capacity(made.len());
-        for (key, order, item) in made {
-            if item.precision == Precision::Unknown {
-                undated.push((order, item));
-            } else {
-                dated.push((key, item));
-            }
-        }
+        // dated ones make lanes. Items are in lane key order, each lane's a run.
+        let mut undated: Vec<(u32, Item)> = groups
+            .iter()
+            .zip(&items)
+            .filter(|(_, item)| item.precision == Precision::Unknown)
+            .map(|(&(_, order, _), item)| (order, *item))
+            .collect();
         undated.sort_unstable_by_key(|&(order, _)| order);
         let undated: Vec<Item> = undated.into_iter().map(|(_, item)| item).collect();
+        let dated = || {
+            groups
+                .iter()
+                .zip(&items)
+                .filter(|(_, item)| item.precision != Precision::Unknown)
+                .map(|(&(key, _, _), item)| (key, item.statement_count()))
+        };
 
-        let lane_keys = order_lanes(ds, &dated, opts.mode);
+        let lane_keys = order_lanes(ds, dated(), opts.mode);
         let mut lanes = Vec::new();
         let mut lane_of: FxHashMap<LaneKey, usize> = FxHashMap::default();
         let mut last_header: Option<Option<ConflictIdx>> = None;
@@ -360,23 +366,27 @@ impl TimelineLayout {
             }
         }
 
-        // One lookup per lane: its items are a run.
-        let mut items = Vec::with_capacity(dated.len());
-        let mut current: Option<(u64, Option<usize>)> = None;
-        for (key, mut item) in dated {
-            let lane = match current {
+        // One lookup per lane: its items are a run. Items left without a lane (the
+        // undated ones) are then dropped in place.
+        let mut current: Option<(u64, usize)> = None;
+        for (&(key, _, _), item) in groups.iter().zip(items.iter_mut()) {
+            if item.precision == Precision::Unknown {
+                continue;
+            }
+            item.lane = match current {
                 Some((k, lane)) if k == key => lane,
                 _ => {
-                    let lane = lane_of.get(&LaneKey::unpack(key, opts.mode)).copied();
+                    let lane = lane_of
+                        .get(&LaneKey::unpack(key, opts.mode))
+                        .copied()
+                        .unwrap_or(usize::MAX);
                     current = Some((key, lane));
                     lane
                 }
             };
-            if let Some(lane) = lane {
-                item.lane = lane;
-                items.push(item);
-            }
         }
+        drop(groups);
+        items.retain(|item| item.lane != usize::MAX);
 
         let mut layout = Self {
             lanes,
@@ -543,15 +553,20 @@ impl TimelineLayout {
 }
 
 /// Lanes in display order, with their statement counts: conflicts in taxonomy order
-/// ("no conflict" last), officials by how much they said, then by name. `items` are in
-/// lane key order, so each lane's items are a run.
-fn order_lanes(ds: &Dataset, items: &[(u64, Item)], mode: LaneMode) -> Vec<(LaneKey, usize)> {
+/// ("no conflict" last), officials by how much they said, then by name. `items` (each
+/// dated item's packed lane key and statement count) are in lane key order, so each
+/// lane's items are a run.
+fn order_lanes(
+    ds: &Dataset,
+    items: impl Iterator<Item = (u64, usize)>,
+    mode: LaneMode,
+) -> Vec<(LaneKey, usize)> {
     let mut keys: Vec<(LaneKey, usize)> = Vec::new();
     let mut last = None;
-    for &(key, ref item) in items {
+    for (key, statements) in items {
         match keys.last_mut() {
-            Some((_, count)) if last == Some(key) => *count += item.statement_count(),
-            _ => keys.push((LaneKey::unpack(key, mode), item.statement_count())),
+            Some((_, count)) if last == Some(key) => *count += statements,
+            _ => keys.push((LaneKey::unpack(key, mode), statements)),
         }
         last = Some(key);
     }
