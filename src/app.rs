@@ -5,7 +5,7 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use egui::{Key, Modifiers, Ui};
@@ -112,7 +112,12 @@ pub struct AppOptions {
     pub project: Option<PathBuf>,
     /// How long after an edit the unsaved work goes to the recovery file.
     pub autosave_delay: Duration,
+    /// The load of `source`, started before the app by [`AppOptions::start_loading`].
+    pub early_load: Option<EarlyLoad>,
 }
+
+/// A load started before the app exists, for [`App::new`] to take over.
+pub struct EarlyLoad(Result<LoadJob, String>);
 
 impl AppOptions {
     /// Options that load nothing at start, remember nothing and start unfiltered.
@@ -128,6 +133,28 @@ impl AppOptions {
             present: false,
             project: None,
             autosave_delay: theme::AUTOSAVE_DELAY,
+            early_load: None,
+        }
+    }
+
+    /// Starts loading `source` now, on a background thread, so that reading the corpus
+    /// overlaps opening the window and setting up its renderer; [`App::new`] takes the
+    /// load over. Does nothing when a project is to be opened instead.
+    pub fn start_loading(&mut self) {
+        if self.project.is_some() || self.early_load.is_some() {
+            return;
+        }
+        if let Some(source) = self.source.clone() {
+            self.early_load = Some(EarlyLoad(
+                LoadJob::spawn(
+                    &self.loader,
+                    source,
+                    &History::default(),
+                    false,
+                    Waker::default(),
+                )
+                .map_err(|e| format!("Could not start loading: {e}")),
+            ));
         }
     }
 }
@@ -195,9 +222,34 @@ impl Derived {
     }
 }
 
+/// Wakes the window when a background thread has something for it. A load started
+/// before the window exists has nothing to wake until the app takes it over; the app
+/// looks at the load on its first frame anyway.
+#[derive(Clone, Default)]
+struct Waker(Arc<OnceLock<egui::Context>>);
+
+impl Waker {
+    fn to(ctx: &egui::Context) -> Self {
+        let waker = Self::default();
+        waker.set(ctx);
+        waker
+    }
+
+    fn set(&self, ctx: &egui::Context) {
+        let _ = self.0.set(ctx.clone());
+    }
+
+    fn wake(&self) {
+        if let Some(ctx) = self.0.get() {
+            ctx.request_repaint();
+        }
+    }
+}
+
 /// A load running on a background thread.
 struct LoadJob {
     source: Source,
+    waker: Waker,
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
@@ -209,6 +261,63 @@ struct LoadJob {
     /// The statements loaded so far, shown until the whole corpus is in.
     partial: Receiver<Prepared>,
     result: Receiver<Result<Prepared, String>>,
+}
+
+impl LoadJob {
+    /// Loads `source` with `history`'s edits on a new thread.
+    fn spawn(
+        loader: &Loader,
+        source: Source,
+        history: &History,
+        keep_view: bool,
+        waker: Waker,
+    ) -> std::io::Result<Self> {
+        let overrides = Project::overrides(history.edits());
+        let edits = history.edits().to_vec();
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = mpsc::channel();
+        let (partial_tx, partial_rx) = mpsc::channel();
+        let loader = Arc::clone(loader);
+        let thread_source = source.clone();
+        let (d, t, c) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&cancel));
+        let thread_waker = waker.clone();
+        std::thread::Builder::new()
+            .name("corpus-loader".to_owned())
+            .spawn(move || {
+                let mut progress = |n: usize, of: usize| {
+                    d.store(n, Ordering::Relaxed);
+                    t.store(of, Ordering::Relaxed);
+                    thread_waker.wake();
+                    !c.load(Ordering::Relaxed)
+                };
+                // A re-extraction keeps showing the corpus as it was until it is done.
+                let mut partial = |ds: Dataset| {
+                    if !keep_view {
+                        let _ = partial_tx.send(Prepared::new(ds, &edits));
+                        thread_waker.wake();
+                    }
+                };
+                // Edits and the index too are done here, so the window never waits.
+                let result = loader(&thread_source, &overrides, &mut progress, &mut partial)
+                    .map(|ds| Prepared::new(ds, &edits));
+                // The app may have moved on (a newer load); then nobody listens.
+                let _ = tx.send(result);
+                thread_waker.wake();
+            })?;
+        Ok(Self {
+            source,
+            waker,
+            done,
+            total,
+            cancel,
+            keep_view,
+            revision: history.revision(),
+            partial: partial_rx,
+            result: rx,
+        })
+    }
 }
 
 /// A dataset extracted and curated, ready for the screen.
@@ -367,8 +476,17 @@ impl App {
         if let Some(path) = options.project {
             app.open_project(&path);
         } else {
-            if let Some(source) = options.source {
-                app.start_load(source, false);
+            match options.early_load.map(|early| early.0) {
+                Some(Ok(job)) => {
+                    job.waker.set(ctx);
+                    app.loading = Some(job);
+                }
+                Some(Err(e)) => app.error = Some(e),
+                None => {
+                    if let Some(source) = options.source {
+                        app.start_load(source, false);
+                    }
+                }
             }
             app.offer_recovery(None);
         }
@@ -987,55 +1105,17 @@ impl App {
         if let Some(job) = self.loading.take() {
             job.cancel.store(true, Ordering::Relaxed);
         }
-        let overrides = Project::overrides(self.history.edits());
-        let edits = self.history.edits().to_vec();
-        let revision = self.history.revision();
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (tx, rx) = mpsc::channel();
-        let (partial_tx, partial_rx) = mpsc::channel();
-        let loader = Arc::clone(&self.loader);
-        let thread_source = source.clone();
-        let (d, t, c) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&cancel));
-        let ctx_thread = self.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("corpus-loader".to_owned())
-            .spawn(move || {
-                let mut progress = |n: usize, of: usize| {
-                    d.store(n, Ordering::Relaxed);
-                    t.store(of, Ordering::Relaxed);
-                    ctx_thread.request_repaint();
-                    !c.load(Ordering::Relaxed)
-                };
-                let waker = ctx_thread.clone();
-                // A re-extraction keeps showing the corpus as it was until it is done.
-                let mut partial = |ds: Dataset| {
-                    if !keep_view {
-                        let _ = partial_tx.send(Prepared::new(ds, &edits));
-                        waker.request_repaint();
-                    }
-                };
-                // Edits and the index too are done here, so the window never waits.
-                let result = loader(&thread_source, &overrides, &mut progress, &mut partial)
-                    .map(|ds| Prepared::new(ds, &edits));
-                // The app may have moved on (a newer load); then nobody listens.
-                let _ = tx.send(result);
-                ctx_thread.request_repaint();
-            });
-        match spawned {
-            Ok(_) => {
+        let job = LoadJob::spawn(
+            &self.loader,
+            source,
+            &self.history,
+            keep_view,
+            Waker::to(&self.ctx),
+        );
+        match job {
+            Ok(job) => {
                 self.error = None;
-                self.loading = Some(LoadJob {
-                    source,
-                    done,
-                    total,
-                    cancel,
-                    keep_view,
-                    revision,
-                    partial: partial_rx,
-                    result: rx,
-                });
+                self.loading = Some(job);
             }
             Err(e) => self.error = Some(format!("Could not start loading: {e}")),
         }
@@ -1209,7 +1289,9 @@ impl App {
                 // A newer request may have replaced this one; then nobody listens.
                 let _ = tx.send(Derived::build(&ds, &index, &filter, mode));
                 ctx.request_repaint();
-                // Once the view is out, so that the first text query finds it ready.
+                // Once the view is out, so that the first text query and the first
+                // selection find them ready.
+                index.prepare_events(&ds);
                 index.prepare_words(&ds);
             });
         match spawned {

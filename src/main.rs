@@ -269,9 +269,8 @@ fn run_gui(args: GuiArgs, started: Instant) -> ExitCode {
         query: args.query.unwrap_or_default(),
         ..Filter::default()
     };
-    let app_options = AppOptions {
+    let mut app_options = AppOptions {
         source: Some(source),
-        loader: pipeline_loader(Cache::default_dir().map(Cache::new)),
         // A screenshot run should not change what the next real start opens.
         settings_path: if screenshot.is_some() {
             None
@@ -284,8 +283,10 @@ fn run_gui(args: GuiArgs, started: Instant) -> ExitCode {
         select: args.select,
         present: args.present,
         project,
-        autosave_delay: theme::AUTOSAVE_DELAY,
+        ..AppOptions::new(pipeline_loader(Cache::default_dir().map(Cache::new)))
     };
+    // The corpus loads while the window opens.
+    app_options.start_loading();
     let run = eframe::run_native(
         "statement-timeline",
         options,

@@ -80,14 +80,9 @@ pub fn draw(ds: &Dataset, filter: &Filter, mode: LaneMode, opts: &ImageOptions) 
     let c = opts.theme.colours();
     #[expect(clippy::cast_precision_loss, reason = "image sizes are small")]
     let (w, h) = (opts.width.max(1) as f32, opts.height.max(1) as f32);
-    let mut layout = TimelineLayout::build(
-        ds,
-        &shown,
-        &LayoutOptions {
-            mode,
-            max_stack: MAX_STACK,
-        },
-    );
+    // A row per lane first: whether stacked rows fit is known only once the page is
+    // set out (see below), and a large corpus has too many lanes for them.
+    let mut layout = TimelineLayout::build(ds, &shown, &LayoutOptions { mode, max_stack: 1 });
     let undated: usize = layout.undated.iter().map(Item::statement_count).sum();
 
     let mut svg = Svg::new(opts.width, opts.height, c.background);
@@ -164,15 +159,20 @@ pub fn draw(ds: &Dataset, filter: &Filter, mode: LaneMode, opts: &ImageOptions) 
     let plot_top = legend_top + legend_h + m.label_size() * 0.8;
     let plot_h = (plot_bottom - plot_top).max(1.0);
 
-    // Rows: as tall as fit, up to a maximum. When stacked rows get too thin, one row
-    // per lane.
+    // Rows: as tall as fit, up to a maximum. Same-day items stack into up to
+    // `MAX_STACK` rows a lane, unless that makes rows too thin: then one row per lane.
+    // Stacking only adds rows, so when a row per lane is already too thin stacking is
+    // not tried.
     #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
-    let mut row_h = (plot_h / layout.rows.max(1) as f32).min(m.max_row());
-    if row_h < m.min_stacked_row() && layout.lanes.iter().any(|l| l.rows > 1) {
-        layout.restack(1);
-        #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
-        {
-            row_h = (plot_h / layout.rows.max(1) as f32).min(m.max_row());
+    let row_height =
+        |layout: &TimelineLayout| (plot_h / layout.rows.max(1) as f32).min(m.max_row());
+    let mut row_h = row_height(&layout);
+    if row_h >= m.min_stacked_row() {
+        layout.restack(MAX_STACK);
+        row_h = row_height(&layout);
+        if row_h < m.min_stacked_row() {
+            layout.restack(1);
+            row_h = row_height(&layout);
         }
     }
     let (from, to) = padded_extent(layout.extent);
@@ -495,9 +495,8 @@ fn legend_entries(
 ) -> Vec<Entry> {
     let mut swatches: Vec<(Swatch, Option<usize>)> = Vec::new();
     for item in &layout.items {
-        let conflict = ds.statements[item.representative()].conflict;
         if !swatches.iter().any(|(s, _)| *s == item.swatch) {
-            swatches.push((item.swatch, conflict));
+            swatches.push((item.swatch, ds.statements[item.representative()].conflict));
         }
     }
     swatches.sort_by_key(|(s, _)| match s {
@@ -656,20 +655,20 @@ fn footer_text(
     m: Metrics,
     width: f32,
 ) -> String {
-    let articles: BTreeSet<usize> = layout
-        .items
-        .iter()
-        .flat_map(|i| layout.statements(i))
-        .map(|&s| ds.statements[s].article)
-        .collect();
-    let outlets: BTreeSet<&str> = articles
-        .iter()
-        .filter_map(|&a| ds.articles[a].outlet.as_deref())
+    // A flag per article, not a set: a million statements name some 80,000 articles.
+    let mut drawn = vec![false; ds.articles.len()];
+    for item in &layout.items {
+        for &s in layout.statements(item) {
+            drawn[ds.statements[s].article] = true;
+        }
+    }
+    let articles = || (0..ds.articles.len()).filter(|&a| drawn[a]);
+    let outlets: BTreeSet<&str> = articles()
+        .filter_map(|a| ds.articles[a].outlet.as_deref())
         .collect();
     let outlets: Vec<&str> = outlets.into_iter().collect();
-    let unnamed = articles
-        .iter()
-        .filter(|&&a| ds.articles[a].outlet.is_none())
+    let unnamed = articles()
+        .filter(|&a| ds.articles[a].outlet.is_none())
         .count();
     let tail = {
         let mut t = String::new();
@@ -999,7 +998,11 @@ impl Svg {
     ) {
         let mut d = String::new();
         for (x, y, w, h) in bars {
-            let _ = write!(d, "M{x:.1} {y:.1}h{w:.1}v{h:.1}h{:.1}z", -w);
+            for (command, v) in [('M', x), (' ', y), ('h', w), ('v', h), ('h', -w)] {
+                d.push(command);
+                push_tenths(&mut d, v);
+            }
+            d.push('z');
         }
         if !d.is_empty() {
             let _ = writeln!(
@@ -1098,6 +1101,29 @@ impl Svg {
     }
 }
 
+/// Writes `v` as `{v:.1}` does, without the formatting machinery: a 4K export of a
+/// million statements writes some 800,000 numbers into its density paths.
+fn push_tenths(out: &mut String, v: f32) {
+    // Ten times an f32 is exact in an f64, so rounding it rounds the exact value, ties
+    // to even, as the formatter does.
+    let tenths = (f64::from(v) * 10.0).round_ties_even();
+    if !tenths.is_finite() || tenths.abs() >= 1e15 {
+        let _ = write!(out, "{v:.1}");
+        return;
+    }
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a whole number below 1e15"
+    )]
+    let tenths = tenths.abs() as u64;
+    let _ = write!(out, "{}.", tenths / 10);
+    out.push(char::from(b'0' + (tenths % 10) as u8));
+}
+
 /// Text as XML character data.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -1167,6 +1193,20 @@ mod tests {
                     "{pair:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn tenths_are_written_as_the_formatter_writes_them() {
+        let mut values = vec![
+            0.0_f32, -0.0, 0.05, 0.15, 0.25, -0.04, -0.05, 1.95, 2.45, 3839.95,
+        ];
+        values.extend((0..20_000).map(|i| (i as f32 - 10_000.0) * 0.173_1));
+        values.extend((0..2_000).map(|i| i as f32 * 0.05));
+        for v in values {
+            let mut ours = String::new();
+            push_tenths(&mut ours, v);
+            assert_eq!(ours, format!("{v:.1}"), "{v:?}");
         }
     }
 

@@ -10,15 +10,14 @@ use rayon::prelude::*;
 use super::words::WordIndex;
 
 /// Per-dataset lookups: statements in time order, statements per event, outlet names.
+/// `ds` arguments must be the dataset the index was built from.
 #[derive(Debug, Clone, Default)]
 pub struct DatasetIndex {
     /// Every statement, dated ones by their first possible day, undated ones last.
     pub time_order: Vec<StatementIdx>,
-    /// Statements grouped by the utterance they report (events ascending), each
-    /// group in time order: one array rather than a list per event.
-    by_event: Vec<StatementIdx>,
-    /// Each event with where its group starts in `by_event`, ascending.
-    event_starts: Vec<(EventId, u32)>,
+    /// The statements of each event, built on first use (or ahead of it, by
+    /// [`DatasetIndex::prepare_events`]): filtering and exporting never read them.
+    events: OnceLock<Events>,
     /// Distinct outlet names, sorted.
     pub outlets: Vec<String>,
     /// Each article's position in `outlets`, `None` when the outlet is unknown.
@@ -32,6 +31,39 @@ pub struct DatasetIndex {
     /// The words of the statements' texts, built on the first text query (or ahead of
     /// it, by [`DatasetIndex::prepare_words`]): a view without a query never pays for it.
     words: OnceLock<WordIndex>,
+}
+
+/// Statements grouped by the utterance they report.
+#[derive(Debug, Clone, Default)]
+struct Events {
+    /// Events ascending, each group in time order: one array rather than a list per
+    /// event.
+    by_event: Vec<StatementIdx>,
+    /// Each event with where its group starts in `by_event`, ascending.
+    starts: Vec<(EventId, u32)>,
+}
+
+impl Events {
+    fn build(ds: &Dataset, time_order: &[StatementIdx]) -> Self {
+        // Sorting by (event, place in time) makes each event's group a run.
+        let mut by_time_in_event: Vec<(EventId, u32)> = time_order
+            .iter()
+            .enumerate()
+            .map(|(rank, &i)| (ds.statements[i].event, narrow(rank)))
+            .collect();
+        by_time_in_event.par_sort_unstable();
+        let by_event = by_time_in_event
+            .iter()
+            .map(|&(_, rank)| time_order[rank as usize])
+            .collect();
+        let mut starts: Vec<(EventId, u32)> = Vec::new();
+        for (at, &(event, _)) in by_time_in_event.iter().enumerate() {
+            if starts.last().is_none_or(|&(e, _)| e != event) {
+                starts.push((event, narrow(at)));
+            }
+        }
+        Self { by_event, starts }
+    }
 }
 
 /// What the filter reads of a statement, packed: a pass over a million statements reads
@@ -53,6 +85,19 @@ pub(crate) struct Row {
 
 impl Row {
     pub const NO_CONFLICT: u32 = u32::MAX;
+
+    /// Sort key in time: first possible day, last possible day, then where in which
+    /// article; undated statements last. One number, so the sort compares one.
+    fn time_key(&self) -> u128 {
+        // Days as unsigned numbers in the same order.
+        let day = |d: i32| u128::from(d.cast_unsigned() ^ 1 << 31);
+        let (first, last) = if self.first <= self.last {
+            (self.first, self.last)
+        } else {
+            (i32::MAX, i32::MAX)
+        };
+        day(first) << 96 | day(last) << 64 | u128::from(self.article) << 32 | u128::from(self.start)
+    }
 
     fn of(s: &Statement) -> Self {
         let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
@@ -78,60 +123,46 @@ impl Row {
 
 impl DatasetIndex {
     pub fn build(ds: &Dataset) -> Self {
-        let mut keyed: Vec<(TimeKey, StatementIdx)> = ds
-            .statements
-            .iter()
+        let rows: Vec<Row> = ds.statements.par_iter().map(Row::of).collect();
+        // Time order from the packed rows (32 bytes a statement, not the statements).
+        let mut keyed: Vec<(u128, u32)> = rows
+            .par_iter()
             .enumerate()
-            .map(|(i, s)| (time_key(s), i))
+            .map(|(i, r)| (r.time_key(), narrow(i)))
             .collect();
         keyed.par_sort_unstable();
-        let time_order: Vec<StatementIdx> = keyed.into_iter().map(|(_, i)| i).collect();
-        // Sorting by (event, place in time) makes each event's group a run.
-        let mut by_time_in_event: Vec<(EventId, u32)> = time_order
-            .iter()
-            .enumerate()
-            .map(|(rank, &i)| (ds.statements[i].event, narrow(rank)))
-            .collect();
-        by_time_in_event.par_sort_unstable();
-        let by_event: Vec<StatementIdx> = by_time_in_event
-            .iter()
-            .map(|&(_, rank)| time_order[rank as usize])
-            .collect();
-        let mut event_starts: Vec<(EventId, u32)> = Vec::new();
-        for (at, &(event, _)) in by_time_in_event.iter().enumerate() {
-            if event_starts.last().is_none_or(|&(e, _)| e != event) {
-                event_starts.push((event, narrow(at)));
-            }
-        }
-        let mut outlets: Vec<String> = ds
+        let time_order: Vec<StatementIdx> = keyed.into_iter().map(|(_, i)| i as usize).collect();
+        let mut outlets: Vec<&str> = ds
             .articles
             .iter()
-            .filter_map(|a| a.outlet.clone())
+            .filter_map(|a| a.outlet.as_deref())
             .collect();
-        outlets.sort();
+        outlets.sort_unstable();
         outlets.dedup();
         let article_outlet = ds
             .articles
             .iter()
             .map(|a| {
                 a.outlet
-                    .as_ref()
-                    .and_then(|o| outlets.binary_search(o).ok())
+                    .as_deref()
+                    .and_then(|o| outlets.binary_search(&o).ok())
             })
             .collect();
+        let day = chrono::NaiveDate::from_num_days_from_ce_opt;
+        let span = rows
+            .par_iter()
+            .filter(|r| r.first <= r.last)
+            .map(|r| (r.first, r.last))
+            .reduce_with(|(a, b), (c, d)| (a.min(c), b.max(d)))
+            .and_then(|(first, last)| Some((day(first)?, day(last)?)));
         Self {
             time_order,
-            by_event,
-            event_starts,
-            outlets,
+            events: OnceLock::new(),
+            outlets: outlets.into_iter().map(str::to_owned).collect(),
             article_outlet,
             swatches: super::layout::conflict_swatches(ds),
-            span: ds
-                .statements
-                .iter()
-                .filter_map(|s| s.date.value.bounds())
-                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d))),
-            rows: ds.statements.iter().map(Row::of).collect(),
+            span,
+            rows,
             words: OnceLock::new(),
         }
     }
@@ -147,20 +178,32 @@ impl DatasetIndex {
         self.words(ds);
     }
 
+    fn events(&self, ds: &Dataset) -> &Events {
+        self.events
+            .get_or_init(|| Events::build(ds, &self.time_order))
+    }
+
+    /// Groups the statements by event now (on a background thread, say) so that the
+    /// first look at a statement's other reports does not wait for it.
+    pub fn prepare_events(&self, ds: &Dataset) {
+        self.events(ds);
+    }
+
     /// Other statements reporting the same utterance as `statement`, in time order.
     pub fn same_event(&self, ds: &Dataset, statement: StatementIdx) -> &[StatementIdx] {
         let Some(event) = ds.statements.get(statement).map(|s| s.event) else {
             return &[];
         };
-        let Ok(k) = self.event_starts.binary_search_by_key(&event, |&(e, _)| e) else {
+        let events = self.events(ds);
+        let Ok(k) = events.starts.binary_search_by_key(&event, |&(e, _)| e) else {
             return &[];
         };
-        let start = self.event_starts[k].1 as usize;
-        let end = self
-            .event_starts
+        let start = events.starts[k].1 as usize;
+        let end = events
+            .starts
             .get(k + 1)
-            .map_or(self.by_event.len(), |&(_, s)| s as usize);
-        self.by_event.get(start..end).unwrap_or_default()
+            .map_or(events.by_event.len(), |&(_, s)| s as usize);
+        events.by_event.get(start..end).unwrap_or_default()
     }
 
     /// How many distinct outlets (or articles, where the outlet is unknown) report the
@@ -180,22 +223,6 @@ impl DatasetIndex {
         seen.sort_unstable();
         seen.dedup();
         seen.len()
-    }
-}
-
-/// Sort key in time: first possible day, last possible day (days since the common era),
-/// then where in which article; undated statements last.
-type TimeKey = (i32, i32, usize, usize);
-
-fn time_key(s: &Statement) -> TimeKey {
-    match s.date.value.bounds() {
-        Some((first, last)) => (
-            first.num_days_from_ce(),
-            last.num_days_from_ce(),
-            s.article,
-            s.span.start,
-        ),
-        None => (i32::MAX, i32::MAX, s.article, s.span.start),
     }
 }
 

@@ -247,8 +247,9 @@ impl TimelineLayout {
         // Group statements into items, one per (lane, event): sorting, not hashing, as
         // it is the faster of the two for a million statements. Each statement packs
         // into one number, lane key, event, then its place in `statements`.
+        // On all cores: in time order the statements are read all over memory.
         let mut keyed: Vec<u128> = statements
-            .iter()
+            .par_iter()
             .enumerate()
             .filter_map(|(order, &i)| {
                 let s = ds.statements.get(i)?;
@@ -258,7 +259,8 @@ impl TimelineLayout {
             .collect();
         keyed.par_sort_unstable();
         let order_of = |k: u128| (k & u128::from(u32::MAX)) as usize;
-        let members: Vec<StatementIdx> = keyed.iter().map(|&k| statements[order_of(k)]).collect();
+        let members: Vec<StatementIdx> =
+            keyed.par_iter().map(|&k| statements[order_of(k)]).collect();
         // Each group: its lane key, where its first statement came (to keep the tray in
         // order) and its run of `members`.
         let mut groups: Vec<(u64, u32, (u32, u32))> = Vec::new();
@@ -284,25 +286,31 @@ impl TimelineLayout {
             runs.push(run);
             rest = tail;
         }
-        let mut made: Vec<(u32, u64, Item)> = groups
-            .into_par_iter()
+        let mut items: Vec<Item> = groups
+            .par_iter()
             .zip(runs)
-            .map(|((key, order, span), run)| (order, key, make_item(ds, run, span, &swatches)))
+            .map(|(&(_, _, span), run)| make_item(ds, run, span, &swatches))
             .collect();
-        made.par_sort_unstable_by_key(|&(order, _, _)| order);
 
-        // Undated items go to the tray; only dated ones make lanes.
-        let mut undated = Vec::new();
-        let mut dated_groups = Vec::with_capacity(made.len());
-        for (_, key, item) in made {
-            if item.precision == Precision::Unknown {
-                undated.push(item);
-            } else {
-                dated_groups.push((LaneKey::unpack(key, opts.mode), item));
-            }
-        }
+        // Undated items go to the tray, in the order their first statements came; only
+        // dated ones make lanes. Items are in lane key order, each lane's a run.
+        let mut undated: Vec<(u32, Item)> = groups
+            .iter()
+            .zip(&items)
+            .filter(|(_, item)| item.precision == Precision::Unknown)
+            .map(|(&(_, order, _), item)| (order, *item))
+            .collect();
+        undated.sort_unstable_by_key(|&(order, _)| order);
+        let undated: Vec<Item> = undated.into_iter().map(|(_, item)| item).collect();
+        let dated = || {
+            groups
+                .iter()
+                .zip(&items)
+                .filter(|(_, item)| item.precision != Precision::Unknown)
+                .map(|(&(key, _, _), item)| (key, item.statement_count()))
+        };
 
-        let lane_keys = order_lanes(ds, &dated_groups);
+        let lane_keys = order_lanes(ds, dated(), opts.mode);
         let mut lanes = Vec::new();
         let mut lane_of: FxHashMap<LaneKey, usize> = FxHashMap::default();
         let mut last_header: Option<Option<ConflictIdx>> = None;
@@ -358,13 +366,27 @@ impl TimelineLayout {
             }
         }
 
-        let mut items = Vec::with_capacity(dated_groups.len());
-        for (key, mut item) in dated_groups {
-            if let Some(&lane) = lane_of.get(&key) {
-                item.lane = lane;
-                items.push(item);
+        // One lookup per lane: its items are a run. Items left without a lane (the
+        // undated ones) are then dropped in place.
+        let mut current: Option<(u64, usize)> = None;
+        for (&(key, _, _), item) in groups.iter().zip(items.iter_mut()) {
+            if item.precision == Precision::Unknown {
+                continue;
             }
+            item.lane = match current {
+                Some((k, lane)) if k == key => lane,
+                _ => {
+                    let lane = lane_of
+                        .get(&LaneKey::unpack(key, opts.mode))
+                        .copied()
+                        .unwrap_or(usize::MAX);
+                    current = Some((key, lane));
+                    lane
+                }
+            };
         }
+        drop(groups);
+        items.retain(|item| item.lane != usize::MAX);
 
         let mut layout = Self {
             lanes,
@@ -391,45 +413,49 @@ impl TimelineLayout {
             place,
             ..
         } = self;
-        for lane in lanes.iter_mut() {
-            lane.rows = 1;
-            lane.longest = 0.0;
+        let max_stack = max_stack.max(1) as usize;
+        // Each lane's items, bucketed by lane, keyed by start, end and representative
+        // (so the order never depends on the order items came in); lanes are stacked on
+        // all cores.
+        let mut bounds = vec![0; lanes.len() + 1];
+        for item in items.iter() {
+            bounds[item.lane + 1] += 1;
+        }
+        for l in 0..lanes.len() {
+            bounds[l + 1] += bounds[l];
+        }
+        let mut keys = vec![(0_u128, 0_u64); items.len()];
+        let mut next = bounds.clone();
+        for (i, item) in items.iter().enumerate() {
+            let at = &mut next[item.lane];
+            keys[*at] = (
+                u128::from(ordered(item.start)) << 64 | u128::from(ordered(item.end)),
+                u64::from(narrow(item.representative)) << 32 | u64::from(narrow(i)),
+            );
+            *at += 1;
+        }
+        let mut rows = vec![0_u32; items.len()];
+        let mut per_lane = Vec::with_capacity(lanes.len());
+        let (mut keys_left, mut rows_left) = (keys.as_mut_slice(), rows.as_mut_slice());
+        for w in bounds.windows(2) {
+            let (k, k_rest) = keys_left.split_at_mut(w[1] - w[0]);
+            let (r, r_rest) = rows_left.split_at_mut(w[1] - w[0]);
+            per_lane.push((k, r));
+            (keys_left, rows_left) = (k_rest, r_rest);
+        }
+        let stacked: Vec<(u32, f64)> = per_lane
+            .into_par_iter()
+            .map(|(keys, rows)| stack_lane(keys, rows, items, max_stack))
+            .collect();
+        for (key, &row) in keys.iter().zip(&rows) {
+            items[item_of(key.1)].row = row;
+        }
+        for (lane, (rows, longest)) in lanes.iter_mut().zip(stacked) {
+            lane.rows = rows;
+            lane.longest = longest;
             lane.items.clear();
         }
-        // Ties go by the representative statement, so the order never depends on the
-        // order items came in.
-        items.par_sort_unstable_by(|a, b| {
-            (a.lane.cmp(&b.lane))
-                .then(a.start.total_cmp(&b.start))
-                .then(a.end.total_cmp(&b.end))
-                .then(a.representative.cmp(&b.representative))
-        });
-        let max_stack = max_stack.max(1) as usize;
-        let mut row_ends: Vec<f64> = Vec::new();
-        let mut current_lane = usize::MAX;
-        for item in items.iter_mut() {
-            if item.lane != current_lane {
-                current_lane = item.lane;
-                row_ends.clear();
-            }
-            let row = row_ends
-                .iter()
-                .position(|&end| end <= item.start)
-                .or_else(|| (row_ends.len() < max_stack).then_some(row_ends.len()))
-                .unwrap_or(max_stack - 1);
-            if row == row_ends.len() {
-                row_ends.push(item.end);
-            } else {
-                row_ends[row] = row_ends[row].max(item.end);
-            }
-            #[expect(clippy::cast_possible_truncation, reason = "row < max_stack: u32")]
-            {
-                item.row = row as u32;
-            }
-            let lane = &mut lanes[item.lane];
-            lane.rows = lane.rows.max(item.row + 1);
-            lane.longest = lane.longest.max(item.end - item.start);
-        }
+        drop(keys);
 
         let mut top = 0;
         for lane in lanes.iter_mut() {
@@ -437,13 +463,29 @@ impl TimelineLayout {
             top += lane.rows;
         }
 
-        items.par_sort_unstable_by(|a, b| {
-            (a.start.total_cmp(&b.start))
-                .then(a.lane.cmp(&b.lane))
-                .then(a.row.cmp(&b.row))
-                .then(a.end.total_cmp(&b.end))
-                .then(a.representative.cmp(&b.representative))
-        });
+        // Time order: by start, lane, row, then end and representative; sorted as keys
+        // (a quarter of an item's size), then the items are put in that order.
+        let mut order: Vec<(u128, u128)> = items
+            .par_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                (
+                    u128::from(ordered(item.start)) << 64
+                        | u128::from(narrow(item.lane)) << 32
+                        | u128::from(item.row),
+                    u128::from(ordered(item.end)) << 64
+                        | u128::from(narrow(item.representative)) << 32
+                        | i as u128,
+                )
+            })
+            .collect();
+        order.par_sort_unstable();
+        let unordered = std::mem::take(items);
+        *items = order
+            .par_iter()
+            .map(|&(_, k)| unordered[(k & u128::from(u32::MAX)) as usize])
+            .collect();
+        drop(order);
         place.fill(NOWHERE);
         let mut mark = |item: &Item, code: u32| {
             for &s in run(members, item) {
@@ -511,14 +553,25 @@ impl TimelineLayout {
 }
 
 /// Lanes in display order, with their statement counts: conflicts in taxonomy order
-/// ("no conflict" last), officials by how much they said, then by name.
-fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Item)]) -> Vec<(LaneKey, usize)> {
-    let mut counts: FxHashMap<LaneKey, usize> = FxHashMap::default();
-    for (key, item) in groups {
-        *counts.entry(*key).or_default() += item.statement_count();
+/// ("no conflict" last), officials by how much they said, then by name. `items` (each
+/// dated item's packed lane key and statement count) are in lane key order, so each
+/// lane's items are a run.
+fn order_lanes(
+    ds: &Dataset,
+    items: impl Iterator<Item = (u64, usize)>,
+    mode: LaneMode,
+) -> Vec<(LaneKey, usize)> {
+    let mut keys: Vec<(LaneKey, usize)> = Vec::new();
+    let mut last = None;
+    for (key, statements) in items {
+        match keys.last_mut() {
+            Some((_, count)) if last == Some(key) => *count += statements,
+            _ => keys.push((LaneKey::unpack(key, mode), statements)),
+        }
+        last = Some(key);
     }
-    let mut keys: Vec<(LaneKey, usize)> = counts.into_iter().collect();
     let name = |speaker: SpeakerIdx| ds.speakers.get(speaker).map_or("", |s| s.name.as_str());
+    // Officials of the same name and count go by their index, so the order is total.
     keys.sort_by(|(a, na), (b, nb)| match (a, b) {
         (LaneKey::InConflict(ca, sa), LaneKey::InConflict(cb, sb)) => {
             let conflict_order = |c: &Option<ConflictIdx>| c.unwrap_or(usize::MAX);
@@ -526,10 +579,12 @@ fn order_lanes(ds: &Dataset, groups: &[(LaneKey, Item)]) -> Vec<(LaneKey, usize)
                 .cmp(&conflict_order(cb))
                 .then(nb.cmp(na))
                 .then_with(|| name(*sa).cmp(name(*sb)))
+                .then(sa.cmp(sb))
         }
-        (LaneKey::Speaker(sa), LaneKey::Speaker(sb)) => {
-            nb.cmp(na).then_with(|| name(*sa).cmp(name(*sb)))
-        }
+        (LaneKey::Speaker(sa), LaneKey::Speaker(sb)) => nb
+            .cmp(na)
+            .then_with(|| name(*sa).cmp(name(*sb)))
+            .then(sa.cmp(sb)),
         _ => a.cmp(b),
     });
     keys
@@ -577,6 +632,56 @@ fn make_item(
         event: rep.event,
         representative: members[0],
         members: (start, len),
+    }
+}
+
+/// Stacks one lane's items (`keys` as [`TimelineLayout::restack`] makes them) into at
+/// most `max_stack` rows, earliest first, each into the first row free by its start;
+/// writes each item's row to `rows` and returns the lane's rows and longest item.
+fn stack_lane(
+    keys: &mut [(u128, u64)],
+    rows: &mut [u32],
+    items: &[Item],
+    max_stack: usize,
+) -> (u32, f64) {
+    keys.sort_unstable();
+    let mut row_ends: Vec<f64> = Vec::new();
+    let (mut lane_rows, mut longest) = (1, 0.0_f64);
+    for (key, row_out) in keys.iter().zip(rows) {
+        let item = &items[item_of(key.1)];
+        let row = row_ends
+            .iter()
+            .position(|&end| end <= item.start)
+            .or_else(|| (row_ends.len() < max_stack).then_some(row_ends.len()))
+            .unwrap_or(max_stack - 1);
+        if row == row_ends.len() {
+            row_ends.push(item.end);
+        } else {
+            row_ends[row] = row_ends[row].max(item.end);
+        }
+        #[expect(clippy::cast_possible_truncation, reason = "row < max_stack: u32")]
+        {
+            *row_out = row as u32;
+        }
+        lane_rows = lane_rows.max(*row_out + 1);
+        longest = longest.max(item.end - item.start);
+    }
+    (lane_rows, longest)
+}
+
+/// The item index in the low half of a stacking key.
+fn item_of(key: u64) -> usize {
+    (key & u64::from(u32::MAX)) as usize
+}
+
+/// `x` as an unsigned number that sorts as [`f64::total_cmp`] does: negative numbers
+/// have all bits flipped, others only the sign bit.
+fn ordered(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
     }
 }
 
@@ -793,6 +898,24 @@ mod tests {
         assert!(restacked.lanes.iter().all(|l| l.rows == 1));
         for s in 0..ds.statements.len() {
             assert_eq!(restacked.place_of(s), built.place_of(s));
+        }
+    }
+
+    #[test]
+    fn ordered_days_sort_as_the_days_do() {
+        let days = [
+            f64::NEG_INFINITY,
+            -739_000.5,
+            -1.0,
+            -0.0,
+            0.0,
+            0.25,
+            739_000.0,
+            739_001.0,
+            f64::INFINITY,
+        ];
+        for pair in days.windows(2) {
+            assert!(ordered(pair[0]) < ordered(pair[1]), "{pair:?}");
         }
     }
 }

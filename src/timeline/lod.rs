@@ -59,7 +59,8 @@ impl DensityIndex {
     }
 
     /// `lane`'s counts in `n` equal bins over days `[from, to)`, leaving out empty bins:
-    /// `n` binary searches, whatever the number of items.
+    /// a binary search per bin that holds items, whatever the number of items or of
+    /// empty bins (a 4K export has thousands of lanes, most of their bins empty).
     pub fn bins(&self, lane: usize, from: f64, to: f64, n: usize) -> Vec<Bin> {
         let Some(xs) = self.lanes.get(lane) else {
             return Vec::new();
@@ -69,29 +70,35 @@ impl DensityIndex {
         }
         #[expect(clippy::cast_precision_loss, reason = "bin counts are small")]
         let width = (to - from) / n as f64;
+        // Bin `k` is days `[edge(k), edge(k + 1))`; neighbours share the very same edge.
+        #[expect(clippy::cast_precision_loss, reason = "bin counts are small")]
+        let edge = |k: usize| if k == n { to } else { from + width * k as f64 };
         let mut out = Vec::new();
         let mut lo = xs.partition_point(|&x| x < from);
-        for k in 0..n {
-            #[expect(clippy::cast_precision_loss, reason = "bin counts are small")]
-            let end = if k + 1 == n {
-                to
-            } else {
-                from + width * (k + 1) as f64
-            };
+        while lo < xs.len() && xs[lo] < to {
+            // The bin of the next item: arithmetic gives it to within rounding, the edges
+            // themselves decide.
+            let x = xs[lo];
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "x is in [from, to): a bin number below n"
+            )]
+            let mut k = (((x - from) / width) as usize).min(n - 1);
+            while k > 0 && x < edge(k) {
+                k -= 1;
+            }
+            while k + 1 < n && x >= edge(k + 1) {
+                k += 1;
+            }
+            let end = edge(k + 1);
             let hi = lo + xs[lo..].partition_point(|&x| x < end);
-            if hi > lo {
-                #[expect(clippy::cast_precision_loss, reason = "bin counts are small")]
-                let start = from + width * k as f64;
-                out.push(Bin {
-                    start,
-                    end,
-                    count: u32::try_from(hi - lo).unwrap_or(u32::MAX),
-                });
-            }
+            out.push(Bin {
+                start: edge(k),
+                end,
+                count: u32::try_from(hi - lo).unwrap_or(u32::MAX),
+            });
             lo = hi;
-            if lo == xs.len() {
-                break;
-            }
         }
         out
     }
@@ -163,6 +170,30 @@ mod tests {
         // 1000 distinct days, 5 items each: the first 10 days hold 50.
         assert_eq!(density.count(0, from, from + 10.0), 50);
         assert_eq!(density.count(7, from, to), 0);
+    }
+
+    #[test]
+    fn every_bin_counts_what_its_own_days_hold() {
+        let layout = many(3000);
+        let density = DensityIndex::build(&layout);
+        let (first, last) = layout.extent.expect("dated");
+        // Views that cut the items at odd places, and bins of awkward widths.
+        for (from, to) in [
+            (first, last),
+            (first + 3.3, last - 17.9),
+            (first - 9.0, first + 40.0),
+        ] {
+            for n in [1, 7, 333, 1001, 5000] {
+                let bins = density.bins(0, from, to, n);
+                for b in &bins {
+                    assert!(b.count > 0);
+                    assert_eq!(b.count as usize, density.count(0, b.start, b.end));
+                }
+                let binned: usize = bins.iter().map(|b| b.count as usize).sum();
+                assert_eq!(binned, density.count(0, from, to), "{from}..{to} in {n}");
+                assert!(bins.windows(2).all(|w| w[0].end <= w[1].start));
+            }
+        }
     }
 
     #[test]

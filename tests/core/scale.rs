@@ -1,6 +1,7 @@
 //! What must hold however large the corpus: the indexed filter gives exactly what a
-//! plain reading of the filter's rules gives, and the density view of a lane counts
-//! the same statements its markers would show.
+//! plain reading of the filter's rules gives, the layout stacks and orders items as
+//! its rules say, and the density view of a lane counts the same statements its
+//! markers would show.
 
 use std::collections::BTreeSet;
 
@@ -213,5 +214,49 @@ proptest! {
             prop_assert_eq!(density.count(lane, a, b), markers);
         }
         prop_assert_eq!(density.total(lo, hi + 1.0), layout.items.len());
+    }
+
+    #[test]
+    fn items_come_in_time_order_and_stack_without_overlap_below_the_limit(
+        ds in dataset(),
+        mode in prop::sample::select(LaneMode::ALL.to_vec()),
+        max_stack in 1u32..4,
+    ) {
+        let shown = Filter::default().apply(&ds);
+        let layout = TimelineLayout::build(&ds, &shown, &LayoutOptions { mode, max_stack });
+        let key = |i: usize| {
+            let item = &layout.items[i];
+            (item.start, item.lane, item.row)
+        };
+        for i in 1..layout.items.len() {
+            prop_assert!(key(i - 1) <= key(i), "time order: {:?} then {:?}", key(i - 1), key(i));
+        }
+        let mut top = 0;
+        for (l, lane) in layout.lanes.iter().enumerate() {
+            prop_assert_eq!(lane.top, top);
+            top += lane.rows;
+            prop_assert!(lane.rows >= 1 && lane.rows <= max_stack);
+            prop_assert!(lane.items.windows(2).all(|w| w[0] < w[1]));
+            for &i in &lane.items {
+                let item = &layout.items[i];
+                prop_assert_eq!(item.lane, l);
+                prop_assert!(item.row < lane.rows);
+                prop_assert!(item.end - item.start <= lane.longest);
+            }
+            // Items share a row only where they do not overlap, but for the last row the
+            // limit allows.
+            for (n, &i) in lane.items.iter().enumerate() {
+                let a = &layout.items[i];
+                for &j in &lane.items[n + 1..] {
+                    let b = &layout.items[j];
+                    if a.row == b.row && a.row + 1 < max_stack {
+                        prop_assert!(a.end <= b.start || b.end <= a.start, "{:?} overlaps {:?}", a, b);
+                    }
+                }
+            }
+        }
+        prop_assert_eq!(layout.rows, top);
+        let in_lanes: usize = layout.lanes.iter().map(|l| l.items.len()).sum();
+        prop_assert_eq!(in_lanes, layout.items.len());
     }
 }

@@ -299,6 +299,29 @@ fn many_statements_zoomed_out_draw_as_density_then_markers_when_narrowed() {
 }
 
 #[test]
+fn a_load_started_before_the_window_is_taken_over_not_repeated() {
+    let loads = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = Arc::clone(&loads);
+    let loader: Loader = Arc::new(move |_, _, _, _| {
+        counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(50));
+        Ok(fixture::small())
+    });
+    let mut options = AppOptions {
+        source: Some(Source::Folder(PathBuf::from("corpus"))),
+        ..AppOptions::new(loader)
+    };
+    options.start_loading();
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .with_max_steps(MAX_STEPS)
+        .build_eframe(move |cc| App::new(&cc.egui_ctx, options));
+    step_until(&mut harness, |app| !app.is_loading());
+    assert_eq!(harness.state().shown().len(), 6);
+    assert_eq!(loads.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
+#[test]
 fn loading_runs_in_the_background_with_progress() {
     let loader: Loader = Arc::new(|_, _, progress, _| {
         for done in 0..=4 {
