@@ -51,6 +51,8 @@ pub struct Paragraph<'a> {
     pub quotes: &'a [Quote],
     /// For each token, the quote it lies in.
     pub quote_of: &'a [Option<usize>],
+    /// Each token that is a word outside quotes, as `outside_quotes` gives them.
+    pub words: &'a [Option<&'a str>],
     pub mentions: &'a [Mention],
     pub times: &'a [TimeExpr],
 }
@@ -66,10 +68,19 @@ struct Attribution {
     background: bool,
 }
 
+/// Each token that is a word outside quotes, sliced once: the rules ask for words by
+/// index again and again.
+pub fn outside_quotes<'a>(text: &'a str, toks: &[Tok], in_quote: &[bool]) -> Vec<Option<&'a str>> {
+    toks.iter()
+        .zip(in_quote)
+        .map(|(t, &quoted)| (t.kind == TokKind::Word && !quoted).then(|| &text[t.range()]))
+        .collect()
+}
+
 impl Paragraph<'_> {
+    #[inline]
     fn word(&self, i: usize) -> Option<&str> {
-        let t = self.toks.get(i)?;
-        (t.kind == TokKind::Word && self.quote_of[i].is_none()).then(|| &self.text[t.range()])
+        self.words.get(i).copied().flatten()
     }
 
     fn lower_is(&self, i: usize, words: &[&str]) -> bool {

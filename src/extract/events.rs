@@ -7,8 +7,6 @@ use rayon::prelude::*;
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet as HashSet;
-
 use super::tokens::{Tok, Tokens};
 use crate::model::{DateValue, EventId, SpeakerIdx};
 
@@ -102,10 +100,10 @@ fn stem(lowercase_word: &str) -> &str {
 /// A stem as a 64-bit hash, and whether it names a country (topical, weighs less).
 type StemKey = (u64, bool);
 
-fn stem_key(stem: &str, word: &str) -> StemKey {
+fn stem_key(stem: &str, country: bool) -> StemKey {
     use std::hash::{BuildHasher, BuildHasherDefault};
     let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(stem);
-    (hash, super::lexicon::country_of_lowercase(word).is_some())
+    (hash, country)
 }
 
 /// The content stems of a text, leaving out function words, the words of the reporting
@@ -127,7 +125,8 @@ pub fn content_stems(text: &str, name: &str) -> Vec<StemKey> {
             lower.chars().any(char::is_alphabetic)
         };
         let w = lower.as_str();
-        if !has_letter || is_skipped(w) {
+        let info = word_info(w);
+        if !has_letter || info & SKIPPED != 0 {
             continue;
         }
         let bare = super::tokens::strip_possessive(w);
@@ -135,7 +134,7 @@ pub fn content_stems(text: &str, name: &str) -> Vec<StemKey> {
             .iter()
             .any(|n| n.len() == bare.len() && n.eq_ignore_ascii_case(bare));
         if !in_name {
-            keys.push(stem_key(stem(w), w));
+            keys.push(stem_key(stem(w), info & COUNTRY != 0));
         }
     }
     keys.sort_unstable();
@@ -256,7 +255,7 @@ impl Similarity {
 }
 
 /// Words of the reporting frame rather than the content: titles, speech verbs (and
-/// weekdays and months, which `is_skipped` adds).
+/// weekdays and months, which `word_info` adds).
 const FRAME_WORDS: &[&str] = &[
     "minister",
     "foreign",
@@ -280,16 +279,28 @@ const FRAME_WORDS: &[&str] = &[
     "official",
 ];
 
-/// Function words, calendar words and words of the reporting frame: never content. One
-/// set, so each word of every statement costs one lookup.
-fn is_skipped(lowercase_word: &str) -> bool {
-    static SKIPPED: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        super::lexicon::stopwords()
+/// What a lowercase word is to content: `SKIPPED` for function words, calendar words and
+/// words of the reporting frame (never content), `COUNTRY` for names of countries and
+/// their adjectives (topical). One table, so each word of every statement costs one
+/// lookup.
+const SKIPPED: u8 = 1;
+const COUNTRY: u8 = 2;
+
+fn word_info(lowercase_word: &str) -> u8 {
+    static INFO: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+        let mut map: HashMap<&'static str, u8> = HashMap::default();
+        let skipped = super::lexicon::stopwords()
             .chain(super::lexicon::CALENDAR_WORDS.iter().copied())
-            .chain(FRAME_WORDS.iter().copied())
-            .collect()
+            .chain(FRAME_WORDS.iter().copied());
+        for w in skipped {
+            *map.entry(w).or_default() |= SKIPPED;
+        }
+        for w in super::lexicon::country_words() {
+            *map.entry(w).or_default() |= COUNTRY;
+        }
+        map
     });
-    SKIPPED.contains(lowercase_word)
+    INFO.get(lowercase_word).copied().unwrap_or(0)
 }
 
 /// Assigns each statement an event: statements in different articles by the same speaker,

@@ -617,25 +617,34 @@ pub fn country_of(word: &str) -> Option<&'static str> {
     with_lowercase(super::tokens::strip_possessive(word), country_of_lowercase)
 }
 
+static COUNTRY_BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
+    for &(country, adjective, _) in COUNTRIES.iter().rev() {
+        map.insert(adjective.to_lowercase(), country);
+        map.insert(adjective.trim_end_matches('.').to_lowercase(), country);
+        map.insert(country.to_lowercase(), country);
+    }
+    map
+});
+
+/// Every lowercase word `country_of_lowercase` knows.
+pub fn country_words() -> impl Iterator<Item = &'static str> {
+    COUNTRY_BY_NAME.keys().map(String::as_str)
+}
+
 /// The country a lowercase word names or qualifies ("israeli" → "Israel").
 pub fn country_of_lowercase(w: &str) -> Option<&'static str> {
-    static BY_NAME: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-        let mut map = HashMap::default();
-        for &(country, adjective, _) in COUNTRIES.iter().rev() {
-            map.insert(adjective.to_lowercase(), country);
-            map.insert(adjective.trim_end_matches('.').to_lowercase(), country);
-            map.insert(country.to_lowercase(), country);
-        }
-        map
-    });
-    BY_NAME.get(w).copied().map(|country| match country {
-        "US" => "United States",
-        "UK" | "Britain" => "United Kingdom",
-        "Türkiye" => "Turkey",
-        "UAE" => "United Arab Emirates",
-        "Congo" => "DR Congo",
-        other => other,
-    })
+    COUNTRY_BY_NAME
+        .get(w)
+        .copied()
+        .map(|country| match country {
+            "US" => "United States",
+            "UK" | "Britain" => "United Kingdom",
+            "Türkiye" => "Turkey",
+            "UAE" => "United Arab Emirates",
+            "Congo" => "DR Congo",
+            other => other,
+        })
 }
 
 /// News outlets and agencies: they report statements, they do not make them.

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::attribution::outside_quotes;
 use super::knowledge::{Gazetteer, NameMatch};
 use super::lexicon::{
     HONORIFICS, RoleClass, UNNAMED_SOURCE_NOUNS, country_of, country_of_lowercase,
@@ -157,6 +158,9 @@ struct Cursor<'a> {
     toks: &'a [Tok],
     in_quote: &'a [bool],
     lowered: &'a Lowered,
+    /// Each token that is a word outside quotes, and whether it is capitalised.
+    words: Vec<Option<&'a str>>,
+    capital: Vec<bool>,
     /// `word_starts` of each word outside quotes (0 for other tokens).
     starts: Vec<u8>,
     /// The title of office starting at each token, found once.
@@ -166,8 +170,7 @@ struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     #[inline]
     fn word(&self, i: usize) -> Option<&'a str> {
-        let t = self.toks.get(i)?;
-        (t.kind == TokKind::Word && !self.in_quote[i]).then(|| &self.text[t.range()])
+        self.words.get(i).copied().flatten()
     }
 
     #[inline]
@@ -191,7 +194,7 @@ impl<'a> Cursor<'a> {
 
     #[inline]
     fn capitalized(&self, i: usize) -> bool {
-        self.word(i).is_some_and(is_capitalized)
+        self.capital.get(i).copied().unwrap_or(false)
     }
 
     /// The longest title of office starting at `i`: its length in tokens and text.
@@ -472,9 +475,16 @@ pub fn find_mentions(
         toks,
         in_quote,
         lowered,
+        words: outside_quotes(text, toks, in_quote),
+        capital: Vec::new(),
         starts: Vec::new(),
         titles: Vec::new(),
     };
+    c.capital = c
+        .words
+        .iter()
+        .map(|w| w.is_some_and(is_capitalized))
+        .collect();
     c.starts = (0..toks.len())
         .map(|i| c.lower_str(i).map_or(0, word_starts))
         .collect();

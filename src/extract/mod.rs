@@ -395,11 +395,13 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
             &known_locally,
         );
         let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
+        let words = attribution::outside_quotes(text, &toks, &in_quote);
         let para = Paragraph {
             text,
             toks: &toks,
             quotes: &quotes,
             quote_of: &quote_of,
+            words: &words,
             mentions: &mentions,
             times: &times,
         };
