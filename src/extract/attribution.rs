@@ -105,16 +105,23 @@ impl Paragraph<'_> {
         if w.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        if matches!(
-            w,
-            "ruled" | "rules" | "ruling" | "pointed" | "points" | "pointing" | "spoke"
-        ) && let Some(next) = self.word(i + 1)
+        // Phrasal verbs and "maintained" start with these letters: most words skip both.
+        let maybe_phrasal = matches!(w.as_bytes()[0], b'r' | b'p' | b's' | b'm');
+        if maybe_phrasal
+            && matches!(
+                w,
+                "ruled" | "rules" | "ruling" | "pointed" | "points" | "pointing" | "spoke"
+            )
+            && let Some(next) = self.word(i + 1)
             && let Some(form) = with_lowercase(next, |next| phrasal_speech_verb(w, next))
         {
             return Some((i..i + 2, form));
         }
         // "has long maintained that …": a claim; "maintained contacts": not speech.
-        if matches!(w, "maintained" | "maintains") && self.lower_is(i + 1, &["that"]) {
+        if maybe_phrasal
+            && matches!(w, "maintained" | "maintains")
+            && self.lower_is(i + 1, &["that"])
+        {
             return Some((i..i + 1, VerbForm::Finite));
         }
         let form = speech_verb(w)?;

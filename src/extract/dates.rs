@@ -225,22 +225,24 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
     let word = w.word(i)?;
     let lower = w.lowered.get(i);
     // Most words start nothing: a time expression starts with a digit, a capital (a
-    // weekday, a month), or one of a few lowercase words.
-    if word.as_bytes()[0].is_ascii_lowercase()
-        && !matches!(
-            lower,
-            "last"
-                | "this"
-                | "earlier"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "overnight"
-                | "the"
-                | "that"
-                | "a"
-        )
-        && !lower.starts_with("mid-")
+    // weekday, a month), or one of a few lowercase words (whose first letters are
+    // checked first).
+    let first = word.as_bytes()[0];
+    if first.is_ascii_lowercase()
+        && (!matches!(first, b'l' | b't' | b'e' | b'y' | b'o' | b'a' | b'm')
+            || !matches!(
+                lower,
+                "last"
+                    | "this"
+                    | "earlier"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "overnight"
+                    | "the"
+                    | "that"
+                    | "a"
+            ) && !lower.starts_with("mid-"))
     {
         return None;
     }

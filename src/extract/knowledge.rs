@@ -121,7 +121,7 @@ fn is_word_byte_at(text: &str, at: usize, before: bool) -> bool {
 pub fn fold_accents(text: &str) -> Option<(String, Vec<usize>)> {
     use unicode_normalization::UnicodeNormalization;
     // Typographic quotes and dashes are not ASCII either: only letters can lose accents.
-    if !text.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) {
+    if text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) {
         return None;
     }
     let mut folded = String::with_capacity(text.len());
@@ -262,10 +262,11 @@ impl Gazetteer {
 
     /// The people whose family name is `word` (any case).
     pub fn by_surname(&self, word: &str) -> &[SpeakerIdx] {
-        let word = fold_accents(word).map_or_else(|| word.to_string(), |(f, _)| f);
-        self.surnames
-            .get(&word.to_lowercase())
-            .map_or(&[], Vec::as_slice)
+        let lookup = |lower: &str| self.surnames.get(lower).map_or(&[][..], Vec::as_slice);
+        match fold_accents(word) {
+            Some((folded, _)) => lookup(&folded.to_lowercase()),
+            None => super::tokens::with_lowercase(word, lookup),
+        }
     }
 }
 

@@ -2,6 +2,9 @@
 //! sentences stays with the attribution around it ("“A. B,” he said.").
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::quotes::Quote;
 use super::tokens::{Tok, TokKind, with_lowercase};
@@ -17,7 +20,11 @@ const ABBREVIATIONS: &[&str] = &[
 fn is_abbreviation(word: &str) -> bool {
     // A single capital letter is an initial ("John F. Kennedy").
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || with_lowercase(word, |lower| ABBREVIATIONS.contains(&lower))
+        || with_lowercase(word, |lower| {
+            static SET: LazyLock<FxHashSet<&'static str>> =
+                LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+            SET.contains(lower)
+        })
 }
 
 fn is_closing(c: char) -> bool {

@@ -149,45 +149,34 @@ impl Iterator for Tokens<'_> {
 
     fn next(&mut self) -> Option<Tok> {
         let bytes = self.text.as_bytes();
-        // Skip ASCII spaces by table, anything else by decoding.
-        loop {
-            let &b = bytes.get(self.at)?;
-            if b.is_ascii() {
-                if ASCII[usize::from(b)] != Ascii::Space {
-                    break;
+        let mut at = self.at;
+        let (start, end, kind) = loop {
+            let &b = bytes.get(at)?;
+            // ASCII by table; anything else decoded.
+            let (c, len, word) = if b.is_ascii() {
+                match ASCII[usize::from(b)] {
+                    Ascii::Space => {
+                        at += 1;
+                        continue;
+                    }
+                    class => (char::from(b), 1, class == Ascii::Word),
                 }
-                self.at += 1;
-                continue;
-            }
-            let (c, len) = char_at(self.text, self.at)?;
-            if !c.is_whitespace() {
-                break;
-            }
-            self.at += len;
-        }
-        let start = self.at;
-        let (c, len) = char_at(self.text, start)?;
-        let word = if c.is_ascii() {
-            ASCII[c as usize] == Ascii::Word
-        } else {
-            is_word_char(c)
+            } else {
+                let (c, len) = char_at(self.text, at)?;
+                if c.is_whitespace() {
+                    at += len;
+                    continue;
+                }
+                (c, len, is_word_char(c))
+            };
+            break if word {
+                (at, word_end(self.text, at + len), TokKind::Word)
+            } else {
+                (at, at + len, TokKind::Punct(c))
+            };
         };
-        let tok = if word {
-            let end = word_end(self.text, start + len);
-            Tok {
-                start,
-                end,
-                kind: TokKind::Word,
-            }
-        } else {
-            Tok {
-                start,
-                end: start + len,
-                kind: TokKind::Punct(c),
-            }
-        };
-        self.at = tok.end;
-        Some(tok)
+        self.at = end;
+        Some(Tok { start, end, kind })
     }
 }
 
