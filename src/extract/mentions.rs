@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::attribution::outside_quotes;
 use super::knowledge::{Gazetteer, NameMatch};
 use super::lexicon::{
     HONORIFICS, RoleClass, UNNAMED_SOURCE_NOUNS, country_of, country_of_lowercase,
@@ -159,7 +158,7 @@ struct Cursor<'a> {
     in_quote: &'a [bool],
     lowered: &'a Lowered,
     /// Each token that is a word outside quotes, and whether it is capitalised.
-    words: Vec<Option<&'a str>>,
+    words: &'a [Option<&'a str>],
     capital: Vec<bool>,
     /// `word_starts` of each word outside quotes (0 for other tokens).
     starts: Vec<u8>,
@@ -461,12 +460,14 @@ fn ministry_name(country: Option<&str>, kind: &str) -> String {
     }
 }
 
-/// Finds the mentions of one paragraph, outside quotes, in order.
-pub fn find_mentions(
-    text: &str,
-    toks: &[Tok],
-    lowered: &Lowered,
-    in_quote: &[bool],
+/// Finds the mentions of one paragraph, outside quotes, in order. `words` are the words
+/// outside quotes, as `attribution::outside_quotes` gives them.
+pub fn find_mentions<'a>(
+    text: &'a str,
+    toks: &'a [Tok],
+    lowered: &'a Lowered,
+    in_quote: &'a [bool],
+    words: &'a [Option<&'a str>],
     gazetteer: &Gazetteer,
     local_surnames: LocalNames,
 ) -> Vec<Mention> {
@@ -475,7 +476,7 @@ pub fn find_mentions(
         toks,
         in_quote,
         lowered,
-        words: outside_quotes(text, toks, in_quote),
+        words,
         capital: Vec::new(),
         starts: Vec::new(),
         titles: Vec::new(),
@@ -855,16 +856,25 @@ mod tests {
         let toks = tokenize(text);
         let in_quote = vec![false; toks.len()];
         let lowered = Lowered::new(text, &toks);
-        find_mentions(text, &toks, &lowered, &in_quote, &k.gazetteer, &|_| false)
-            .into_iter()
-            .map(|m| {
-                (
-                    text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_string(),
-                    m.kind,
-                    m.title,
-                )
-            })
-            .collect()
+        let words = super::super::attribution::outside_quotes(text, &toks, &in_quote);
+        find_mentions(
+            text,
+            &toks,
+            &lowered,
+            &in_quote,
+            &words,
+            &k.gazetteer,
+            &|_| false,
+        )
+        .into_iter()
+        .map(|m| {
+            (
+                text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_string(),
+                m.kind,
+                m.title,
+            )
+        })
+        .collect()
     }
 
     #[test]

@@ -386,16 +386,17 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         let in_quote: Vec<bool> = quote_of.iter().map(Option::is_some).collect();
         let known_locally = |name: &str| state.local_surnames.contains_key(name);
         let lowered = tokens::Lowered::new(text, &toks);
+        let words = attribution::outside_quotes(text, &toks, &in_quote);
         let mentions = find_mentions(
             text,
             &toks,
             &lowered,
             &in_quote,
+            &words,
             &knowledge.gazetteer,
             &known_locally,
         );
         let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
-        let words = attribution::outside_quotes(text, &toks, &in_quote);
         let para = Paragraph {
             text,
             toks: &toks,

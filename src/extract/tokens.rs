@@ -187,6 +187,34 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// `text` lowercased character by character, when every character keeps its length in
+/// UTF-8 (ASCII, typographic quotes and dashes, most letters), so that every offset into
+/// `text` is the same offset into the result; `None` otherwise.
+fn lowercase_in_place(text: &str) -> Option<String> {
+    let mut buf = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        // ASCII runs in one go, the other characters one by one.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = buf.len();
+        buf.push_str(&rest[..ascii]);
+        buf[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            return Some(buf);
+        };
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => buf.push(l),
+            _ => return None,
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+}
+
 /// Every token lowercased, in one buffer: the rules ask for lowercase words again and
 /// again, and one allocation per paragraph is cheaper than one per question.
 #[derive(Debug, Clone, Default)]
@@ -203,10 +231,10 @@ impl Lowered {
                 u32::try_from(end).unwrap_or(u32::MAX),
             )
         };
-        if text.is_ascii() {
-            // Lowercasing keeps every ASCII byte in place: one copy, tokens as they are.
+        if let Some(buf) = lowercase_in_place(text) {
+            // Every character kept its length: one copy, tokens where they are.
             return Self {
-                buf: text.to_ascii_lowercase(),
+                buf,
                 bounds: toks.iter().map(|t| bound(t.start, t.end)).collect(),
             };
         }
@@ -331,6 +359,16 @@ mod tests {
         #[test]
         fn splits_any_string_like_the_reference(text in "\\PC{0,40}") {
             proptest::prop_assert_eq!(tokenize(&text), reference_tokenize(&text));
+        }
+
+        #[test]
+        fn lowers_every_token_as_it_would_alone(text in "[a-zA-Z .,'’“”\\-ÉéΣσİЖж]{0,40}") {
+            let toks = tokenize(&text);
+            let lowered = Lowered::new(&text, &toks);
+            for (i, t) in toks.iter().enumerate() {
+                let alone: String = text[t.range()].chars().flat_map(char::to_lowercase).collect();
+                proptest::prop_assert_eq!(lowered.get(i), alone.as_str());
+            }
         }
     }
 
