@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use super::lexicon::MONTHS;
 use super::tokens::{Lowered, Tok, TokKind};
 use crate::model::{DateValue, last_day_of_month};
 
@@ -54,21 +55,6 @@ pub struct TimeExpr {
     pub toks: Range<usize>,
     pub kind: TimeKind,
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 const MONTH_ABBREVIATIONS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",

@@ -290,7 +290,8 @@ fn word_info(lowercase_word: &str) -> u8 {
     static INFO: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
         let mut map: HashMap<&'static str, u8> = HashMap::default();
         let skipped = super::lexicon::stopwords()
-            .chain(super::lexicon::CALENDAR_WORDS.iter().copied())
+            .chain(super::lexicon::WEEKDAYS)
+            .chain(super::lexicon::MONTHS)
             .chain(FRAME_WORDS.iter().copied());
         for w in skipped {
             *map.entry(w).or_default() |= SKIPPED;

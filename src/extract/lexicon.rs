@@ -732,7 +732,7 @@ const OUTLETS: &[&str] = &[
 ];
 
 /// Weekdays and months: capitalised, but never part of a name.
-pub const CALENDAR_WORDS: &[&str] = &[
+pub const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -740,6 +740,9 @@ pub const CALENDAR_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -755,7 +758,7 @@ pub const CALENDAR_WORDS: &[&str] = &[
 ];
 
 pub fn is_calendar_word(lower: &str) -> bool {
-    CALENDAR_WORDS.contains(&lower)
+    WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
 }
 
 /// Function words that carry no content, for comparing what two statements say.
