@@ -6,10 +6,10 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::phrases::{PhraseMatch, PhraseSet};
 use crate::model::{Conflict, ConflictIdx, Gender, Role, Speaker, SpeakerIdx};
 
 const DEFAULT_GAZETTEER: &str = include_str!("../../assets/gazetteer.toml");
@@ -90,7 +90,7 @@ const GIVEN_NAME_USED: &[&str] = &[
 #[derive(Debug)]
 pub struct Gazetteer {
     pub speakers: Vec<Speaker>,
-    names: AhoCorasick,
+    names: PhraseSet,
     name_owner: Vec<SpeakerIdx>,
     /// Acronyms ("UN", "WHO") match in capitals only: "who" is no organisation.
     name_is_acronym: Vec<bool>,
@@ -104,15 +104,6 @@ pub struct NameMatch {
     pub start: usize,
     pub end: usize,
     pub speaker: SpeakerIdx,
-}
-
-fn is_word_byte_at(text: &str, at: usize, before: bool) -> bool {
-    let c = if before {
-        text[..at].chars().next_back()
-    } else {
-        text[at..].chars().next()
-    };
-    c.is_some_and(char::is_alphanumeric)
 }
 
 /// `text` without diacritics ("António" → "Antonio"), with a map from each byte offset
@@ -188,13 +179,7 @@ impl Gazetteer {
                 }
             }
         }
-        let names = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&patterns)
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        let names = PhraseSet::new(&patterns);
         let name_is_acronym = patterns
             .iter()
             .map(|p| {
@@ -232,13 +217,11 @@ impl Gazetteer {
 
     fn find_names_exact(&self, text: &str) -> Vec<NameMatch> {
         self.names
-            .find_iter(text)
+            .find_longest(text)
+            .into_iter()
             .filter(|m| {
-                !is_word_byte_at(text, m.start(), true) && !is_word_byte_at(text, m.end(), false)
-            })
-            .filter(|m| {
-                let acronym = self.name_is_acronym[m.pattern().as_usize()];
-                let found = &text[m.start()..m.end()];
+                let acronym = self.name_is_acronym[m.phrase];
+                let found = &text[m.start..m.end];
                 let name = match found.get(..4) {
                     Some(the) if the.eq_ignore_ascii_case("the ") => &found[4..],
                     _ => found,
@@ -246,9 +229,9 @@ impl Gazetteer {
                 !acronym || !name.chars().any(char::is_lowercase)
             })
             .map(|m| NameMatch {
-                start: m.start(),
-                end: m.end(),
-                speaker: self.name_owner[m.pattern().as_usize()],
+                start: m.start,
+                end: m.end,
+                speaker: self.name_owner[m.phrase],
             })
             .filter(|m| {
                 self.speakers[m.speaker].institutional
@@ -281,22 +264,14 @@ enum Term {
 #[derive(Debug)]
 pub struct Taxonomy {
     pub conflicts: Vec<Conflict>,
-    terms: AhoCorasick,
+    terms: PhraseSet,
     term_info: Vec<Term>,
-}
-
-/// A term of the taxonomy found in a text.
-#[derive(Debug, Clone, Copy)]
-struct TermMatch {
-    start: usize,
-    end: usize,
-    pattern: usize,
 }
 
 /// The terms found in a text (a paragraph), to score any stretch of it.
 #[derive(Debug)]
 pub struct Terms {
-    found: Vec<TermMatch>,
+    found: Vec<PhraseMatch>,
 }
 
 impl Terms {
@@ -313,11 +288,11 @@ impl Terms {
             if m.start >= range.end {
                 break;
             }
-            if m.end > range.end || seen.contains(&m.pattern) {
+            if m.end > range.end || seen.contains(&m.phrase) {
                 continue;
             }
-            seen.push(m.pattern);
-            match taxonomy.term_info[m.pattern] {
+            seen.push(m.phrase);
+            match taxonomy.term_info[m.phrase] {
                 Term::Conflict { conflict, weight } => ev.scores[conflict] += weight,
                 Term::NoConflict => ev.no_conflict_topic = true,
             }
@@ -381,15 +356,9 @@ impl Taxonomy {
             patterns.push(topic.clone());
             term_info.push(Term::NoConflict);
         }
-        // One term may stand for several conflicts ("Israel"): an overlapping search sees
-        // each of them, and `evidence` keeps whole-word matches only.
-        let terms = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&patterns)
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        // One term may stand for several conflicts ("Israel"), and one term may hold
+        // another ("Gaza Strip"): the search reports every one of them.
+        let terms = PhraseSet::new(&patterns);
         Self {
             conflicts: file.conflict,
             terms,
@@ -400,21 +369,9 @@ impl Taxonomy {
     /// The taxonomy's terms in `text`, whole words only, found once so that every
     /// statement of a paragraph is scored from them without searching again.
     pub fn terms(&self, text: &str) -> Terms {
-        let mut found: Vec<TermMatch> = self
-            .terms
-            .find_overlapping_iter(text)
-            .filter(|m| {
-                !is_word_byte_at(text, m.start(), true) && !is_word_byte_at(text, m.end(), false)
-            })
-            .map(|m| TermMatch {
-                start: m.start(),
-                end: m.end(),
-                pattern: m.pattern().as_usize(),
-            })
-            .collect();
-        // Overlapping matches come in the order they end.
-        found.sort_by_key(|m| m.start);
-        Terms { found }
+        Terms {
+            found: self.terms.find_all(text),
+        }
     }
 
     /// Scores each conflict by the terms in `text`.

@@ -12,6 +12,7 @@ pub mod events;
 pub mod knowledge;
 pub mod lexicon;
 pub mod mentions;
+pub mod phrases;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
