@@ -47,7 +47,7 @@ pub struct PhraseMatch {
 
 /// Words are runs of alphanumeric characters, as `char::is_alphanumeric` says: whether
 /// there is one at `at`, and the length of the character there.
-#[inline]
+#[inline(always)]
 fn is_word_char_at(text: &str, at: usize) -> Option<(bool, usize)> {
     let &b = text.as_bytes().get(at)?;
     if b.is_ascii() {
@@ -186,6 +186,7 @@ impl PhraseSet {
 
     /// Calls `found` with every phrase that starts at the word starting at `start`
     /// (ending at `first_end`) and ends at a word end.
+    #[inline]
     fn at_word(
         &self,
         text: &str,
@@ -273,10 +274,27 @@ impl PhraseSet {
         if self.phrases.is_empty() {
             return;
         }
+        // One pass over the bytes: this runs over every article's whole text.
+        let bytes = text.as_bytes();
         let mut i = 0;
-        while let Some(start) = next_word_start(text, i) {
-            let first_end = word_end(text, start);
-            i = at(start, first_end).max(first_end);
+        while let Some(&b) = bytes.get(i) {
+            match BYTE_CLASS[b as usize] {
+                NOT_WORD => {
+                    i += 1;
+                    continue;
+                }
+                WORD => {}
+                _ => match is_word_char_at(text, i) {
+                    Some((true, _)) => {}
+                    Some((false, len)) => {
+                        i += len;
+                        continue;
+                    }
+                    None => return,
+                },
+            }
+            let first_end = word_end(text, i);
+            i = at(i, first_end).max(first_end);
         }
     }
 }
