@@ -91,6 +91,8 @@ const GIVEN_NAME_USED: &[&str] = &[
 pub struct Gazetteer {
     pub speakers: Vec<Speaker>,
     names: PhraseSet,
+    /// The names `names` was built from, for `Knowledge`'s one-pass search.
+    name_phrases: Vec<String>,
     name_owner: Vec<SpeakerIdx>,
     /// Acronyms ("UN", "WHO") match in capitals only: "who" is no organisation.
     name_is_acronym: Vec<bool>,
@@ -190,6 +192,7 @@ impl Gazetteer {
         Self {
             speakers,
             names,
+            name_phrases: patterns,
             name_owner,
             name_is_acronym,
             surnames,
@@ -219,31 +222,72 @@ impl Gazetteer {
         self.names
             .find_longest(text)
             .into_iter()
-            .filter(|m| {
-                let acronym = self.name_is_acronym[m.phrase];
-                let found = &text[m.start..m.end];
-                let name = match found.get(..4) {
-                    Some(the) if the.eq_ignore_ascii_case("the ") => &found[4..],
-                    _ => found,
-                };
-                !acronym || !name.chars().any(char::is_lowercase)
-            })
-            .map(|m| NameMatch {
-                start: m.start,
-                end: m.end,
-                speaker: self.name_owner[m.phrase],
-            })
-            .filter(|m| {
-                self.speakers[m.speaker].institutional
-                    || text[m.start..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-            })
+            .filter_map(|m| self.accept(text, m))
             .collect()
     }
 
-    /// The people whose family name is `word` (any case).
+    /// A name phrase found in `text`, if it is written as that name is: a person's name
+    /// capitalised, an acronym in capitals.
+    fn accept(&self, text: &str, m: PhraseMatch) -> Option<NameMatch> {
+        let found = &text[m.start..m.end];
+        let name = match found.get(..4) {
+            Some(the) if the.eq_ignore_ascii_case("the ") => &found[4..],
+            _ => found,
+        };
+        if self.name_is_acronym[m.phrase] && name.chars().any(char::is_lowercase) {
+            return None;
+        }
+        let speaker = self.name_owner[m.phrase];
+        let capitalised = found.chars().next().is_some_and(char::is_uppercase);
+        (self.speakers[speaker].institutional || capitalised).then_some(NameMatch {
+            start: m.start,
+            end: m.end,
+            speaker,
+        })
+    }
+
+    /// What `find_names(&text[range])` finds (with offsets into `text`), picked from
+    /// `found`, the phrases `Knowledge::phrases` found in the whole of `text`.
+    pub fn names_in(&self, text: &str, found: &TextPhrases, range: Range<usize>) -> Vec<NameMatch> {
+        let part = &text[range.clone()];
+        if fold_accents(part).is_some() {
+            return self
+                .find_names(part)
+                .into_iter()
+                .map(|m| NameMatch {
+                    start: m.start + range.start,
+                    end: m.end + range.start,
+                    ..m
+                })
+                .collect();
+        }
+        // The longest at the leftmost start, then on after it, as `find_longest` does.
+        let first = found.names.partition_point(|m| m.start < range.start);
+        let mut names = Vec::new();
+        let mut resume = range.start;
+        let mut i = first;
+        while let Some(&m) = found.names.get(i) {
+            if m.start >= range.end {
+                break;
+            }
+            let mut longest: Option<PhraseMatch> = None;
+            while let Some(&n) = found.names.get(i).filter(|n| n.start == m.start) {
+                if n.end <= range.end && longest.is_none_or(|l| n.end > l.end) {
+                    longest = Some(n);
+                }
+                i += 1;
+            }
+            if m.start < resume {
+                continue;
+            }
+            if let Some(l) = longest {
+                resume = l.end;
+                names.extend(self.accept(text, l));
+            }
+        }
+        names
+    }
+
     pub fn by_surname(&self, word: &str) -> &[SpeakerIdx] {
         let lookup = |lower: &str| self.surnames.get(lower).map_or(&[][..], Vec::as_slice);
         match fold_accents(word) {
@@ -265,6 +309,8 @@ enum Term {
 pub struct Taxonomy {
     pub conflicts: Vec<Conflict>,
     terms: PhraseSet,
+    /// The terms `terms` was built from, for `Knowledge`'s one-pass search.
+    term_phrases: Vec<String>,
     term_info: Vec<Term>,
 }
 
@@ -362,6 +408,7 @@ impl Taxonomy {
         Self {
             conflicts: file.conflict,
             terms,
+            term_phrases: patterns,
             term_info,
         }
     }
@@ -399,6 +446,18 @@ pub struct Additions {
 pub struct Knowledge {
     pub gazetteer: Gazetteer,
     pub taxonomy: Taxonomy,
+    /// The gazetteer's names, then the taxonomy's terms: an article's text is searched
+    /// for both in one pass.
+    phrases: PhraseSet,
+}
+
+/// The gazetteer's names and the taxonomy's terms in a text.
+#[derive(Debug)]
+pub struct TextPhrases {
+    /// Every name phrase, overlapping ones included, by start: `Gazetteer::names_in`
+    /// picks the names of any stretch from them.
+    names: Vec<PhraseMatch>,
+    pub terms: Terms,
 }
 
 impl KnowledgeError {
@@ -438,14 +497,46 @@ fn speakers_of(file: GazetteerFile) -> Vec<Speaker> {
 }
 
 impl Knowledge {
+    fn new(gazetteer: Gazetteer, taxonomy: Taxonomy) -> Self {
+        let all: Vec<&String> = gazetteer
+            .name_phrases
+            .iter()
+            .chain(&taxonomy.term_phrases)
+            .collect();
+        let phrases = PhraseSet::new(&all);
+        Self {
+            gazetteer,
+            taxonomy,
+            phrases,
+        }
+    }
+
+    /// The names and terms in `text`, in one pass over it (this runs over every
+    /// article's whole text).
+    pub fn phrases(&self, text: &str) -> TextPhrases {
+        let names_count = self.gazetteer.name_phrases.len();
+        let (names, mut terms): (Vec<PhraseMatch>, Vec<PhraseMatch>) = self
+            .phrases
+            .find_all(text)
+            .into_iter()
+            .partition(|m| m.phrase < names_count);
+        for t in &mut terms {
+            t.phrase -= names_count;
+        }
+        TextPhrases {
+            names,
+            terms: Terms { found: terms },
+        }
+    }
+
     /// Builds the knowledge from gazetteer and taxonomy texts (TOML).
     pub fn from_texts(gazetteer: &str, conflicts: &str) -> Result<Self, KnowledgeError> {
         let g: GazetteerFile = parse(gazetteer, "gazetteer")?;
         let c: ConflictsFile = parse(conflicts, "conflicts")?;
-        Ok(Self {
-            gazetteer: Gazetteer::build(speakers_of(g)),
-            taxonomy: Taxonomy::build(c),
-        })
+        Ok(Self::new(
+            Gazetteer::build(speakers_of(g)),
+            Taxonomy::build(c),
+        ))
     }
 
     /// The defaults shipped in `assets/`, extended by `gazetteer.toml` and
@@ -484,10 +575,7 @@ impl Knowledge {
         c.conflict
             .retain(|x| !additions.conflicts.iter().any(|a| a.name == x.name));
         c.conflict.extend(additions.conflicts.iter().cloned());
-        Ok(Self {
-            gazetteer: Gazetteer::build(speakers),
-            taxonomy: Taxonomy::build(c),
-        })
+        Ok(Self::new(Gazetteer::build(speakers), Taxonomy::build(c)))
     }
 
     /// The conflict with this canonical name or alias (case- and dash-insensitive).

@@ -469,6 +469,7 @@ pub fn find_mentions<'a>(
     in_quote: &'a [bool],
     words: &'a [Option<&'a str>],
     gazetteer: &Gazetteer,
+    names_in: NamesIn,
     local_surnames: LocalNames,
 ) -> Vec<Mention> {
     let mut c = Cursor {
@@ -493,7 +494,7 @@ pub fn find_mentions<'a>(
     let c = c;
     let mut covered = vec![false; toks.len()];
     let mut mentions = Vec::new();
-    let names = names_outside_quotes(text, toks, in_quote, gazetteer);
+    let names = names_outside_quotes(toks, in_quote, names_in);
     let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
 
     // Known people first: their titles may contain an institution ("Kremlin spokesman").
@@ -561,12 +562,7 @@ pub fn find_mentions<'a>(
 /// The gazetteer's names in the stretches of `text` outside quotes: a name inside a
 /// quote is never a mention, and quotes are much of a news paragraph, so they are not
 /// searched at all.
-fn names_outside_quotes(
-    text: &str,
-    toks: &[Tok],
-    in_quote: &[bool],
-    gazetteer: &Gazetteer,
-) -> Vec<NameMatch> {
+fn names_outside_quotes(toks: &[Tok], in_quote: &[bool], names_in: NamesIn) -> Vec<NameMatch> {
     let mut names = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -578,20 +574,15 @@ fn names_outside_quotes(
         while i < toks.len() && !in_quote[i] {
             i += 1;
         }
-        let (start, end) = (toks[first].start, toks[i - 1].end);
-        names.extend(
-            gazetteer
-                .find_names(&text[start..end])
-                .into_iter()
-                .map(|m| NameMatch {
-                    start: m.start + start,
-                    end: m.end + start,
-                    ..m
-                }),
-        );
+        names.extend(names_in(toks[first].start..toks[i - 1].end));
     }
     names
 }
+
+/// The gazetteer's names in a stretch of the paragraph, with offsets into it: what
+/// `Gazetteer::find_names` finds there, or the same picked from a search of the whole
+/// article.
+pub type NamesIn<'a> = &'a dyn Fn(Range<usize>) -> Vec<NameMatch>;
 
 /// Whether `local` knows a lowercase name the article gave (unknown people, given names).
 type LocalNames<'a> = &'a dyn Fn(&str) -> bool;
@@ -864,6 +855,17 @@ mod tests {
             &in_quote,
             &words,
             &k.gazetteer,
+            &|r: Range<usize>| {
+                k.gazetteer
+                    .find_names(&text[r.clone()])
+                    .into_iter()
+                    .map(|m| NameMatch {
+                        start: m.start + r.start,
+                        end: m.end + r.start,
+                        ..m
+                    })
+                    .collect()
+            },
             &|_| false,
         )
         .into_iter()

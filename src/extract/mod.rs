@@ -353,7 +353,8 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
     // statement's conflict are judged from them. Paragraphs, sentences and statements
     // begin and end at word boundaries, so a term whole within one of them is the term
     // a search of that stretch alone would find.
-    let body_terms = taxonomy.terms(&body);
+    let body_phrases = knowledge.phrases(&body);
+    let body_terms = &body_phrases.terms;
     let mut state = ArticleState {
         knowledge,
         published: article.published,
@@ -369,7 +370,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         article_conflict: conflicts::article_conflict(
             taxonomy,
             &lead,
-            &body_terms,
+            body_terms,
             body.len(),
             article.published,
         ),
@@ -388,6 +389,22 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         let known_locally = |name: &str| state.local_surnames.contains_key(name);
         let lowered = tokens::Lowered::new(text, &toks);
         let words = attribution::outside_quotes(text, &toks, &in_quote);
+        let body_offset = body_starts[p_index];
+        let names_in = |r: Range<usize>| {
+            let found = knowledge.gazetteer.names_in(
+                &body,
+                &body_phrases,
+                body_offset + r.start..body_offset + r.end,
+            );
+            found
+                .into_iter()
+                .map(|m| knowledge::NameMatch {
+                    start: m.start - body_offset,
+                    end: m.end - body_offset,
+                    ..m
+                })
+                .collect()
+        };
         let mentions = find_mentions(
             text,
             &toks,
@@ -395,6 +412,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
             &in_quote,
             &words,
             &knowledge.gazetteer,
+            &names_in,
             &known_locally,
         );
         let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
@@ -481,7 +499,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                     |r: &Range<usize>| body_starts[p_index] + r.start..body_starts[p_index] + r.end;
                 let conflict = conflicts::tag(
                     taxonomy,
-                    &body_terms,
+                    body_terms,
                     in_body(&cand.span),
                     in_body(&sentence),
                     &ctx,
