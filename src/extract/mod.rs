@@ -68,7 +68,8 @@ pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
 
     let mut speakers = knowledge.gazetteer.speakers.clone();
     let mut new_index: HashMap<SpeakerKey, SpeakerIdx> = HashMap::default();
-    let mut statements = Vec::new();
+    // Sized once: growing a vector of a corpus's statements copies it into fresh pages.
+    let mut statements = Vec::with_capacity(found.iter().map(Vec::len).sum());
     for (article, list) in found.into_iter().enumerate() {
         for f in list {
             let speaker = match &f.speaker {
