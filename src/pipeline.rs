@@ -343,7 +343,8 @@ fn extract_misses(
             .collect();
         return (files, None);
     }
-    let extraction = extract::extract(&articles, knowledge);
+    // Events are grouped over the whole corpus once all files are in.
+    let extraction = extract::extract_ungrouped(&articles, knowledge);
     let known = knowledge.gazetteer.speakers.len();
     let mut statements = extraction.statements.into_iter().peekable();
     let mut first_article = 0;

@@ -61,6 +61,29 @@ pub struct Extraction {
 
 /// Extracts the statements of all articles, in parallel, and groups them into events.
 pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
+    let mut extraction = extract_ungrouped(articles, knowledge);
+    let speakers = &extraction.speakers;
+    let inputs: Vec<events::EventInput> = extraction
+        .statements
+        .iter()
+        .map(|s| events::EventInput {
+            article: s.article,
+            speaker: s.speaker,
+            speaker_name: &speakers[s.speaker].name,
+            date: s.date.value,
+            text: articles[s.article].text.get(s.span.clone()).unwrap_or(""),
+        })
+        .collect();
+    let ids = events::group_events(&inputs);
+    for (s, e) in extraction.statements.iter_mut().zip(ids) {
+        s.event = e;
+    }
+    extraction
+}
+
+/// Like [`extract`], with every statement in event 0: for callers that group the
+/// statements of several extractions together afterwards.
+pub fn extract_ungrouped(articles: &[Article], knowledge: &Knowledge) -> Extraction {
     let found: Vec<Vec<Found>> = articles
         .par_iter()
         .map(|a| extract_article(a, knowledge))
@@ -106,19 +129,6 @@ pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
                 event: 0,
             });
         }
-    }
-    let inputs: Vec<events::EventInput> = statements
-        .iter()
-        .map(|s| events::EventInput {
-            article: s.article,
-            speaker: s.speaker,
-            speaker_name: &speakers[s.speaker].name,
-            date: s.date.value,
-            text: articles[s.article].text.get(s.span.clone()).unwrap_or(""),
-        })
-        .collect();
-    for (s, e) in statements.iter_mut().zip(events::group_events(&inputs)) {
-        s.event = e;
     }
     Extraction {
         speakers,
@@ -170,11 +180,12 @@ impl ArticleState<'_> {
 
     fn mentioned(&mut self, key: &SpeakerKey) {
         if self.is_person(key) {
+            let first_time = !self.people.contains(key);
             self.people.retain(|k| k != key);
             self.people.push(key.clone());
             // Many people are called by their given name on second mention ("Anwar",
             // "Phumtham", "Abiy"): once named in full, any part of the name finds them.
-            if let Some(s) = self.speaker(key) {
+            if first_time && let Some(s) = self.speaker(key) {
                 let parts: Vec<String> = s
                     .name
                     .split_whitespace()
