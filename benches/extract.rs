@@ -10,6 +10,9 @@
 //! Benchmarks (throughput in bytes of article text, so criterion reports MB/s):
 //! - `extract/all_cores`: `extract::extract` in rayon's default pool;
 //! - `extract/one_core`: the same inside a one-thread pool;
+//! - `extract/one_core_ungrouped`: `extract::extract_ungrouped` in that pool: the
+//!   per-article stages the app runs on each batch of files, without grouping events
+//!   (which it does once over the whole corpus);
 //! - `extract/ingest_and_extract`: `read_article_file` on every file, then extraction
 //!   (throughput in bytes of files).
 
@@ -72,6 +75,11 @@ fn bench_extract(c: &mut Criterion) {
     });
     group.bench_function("one_core", |b| {
         b.iter(|| one_thread.install(|| extract::extract(black_box(&articles), &knowledge)));
+    });
+    group.bench_function("one_core_ungrouped", |b| {
+        b.iter(|| {
+            one_thread.install(|| extract::extract_ungrouped(black_box(&articles), &knowledge))
+        });
     });
     group.throughput(Throughput::Bytes(file_bytes as u64));
     group.bench_function("ingest_and_extract", |b| {

@@ -414,10 +414,6 @@ pub const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "madam", "sir",
 ];
 
-pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&word)
-}
-
 /// The class of a role noun, so "the spokesman" finds a "Kremlin spokesperson" and
 /// "the diplomat" a foreign minister.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

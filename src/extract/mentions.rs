@@ -10,8 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::knowledge::{Gazetteer, NameMatch};
 use super::lexicon::{
     HONORIFICS, RoleClass, UNNAMED_SOURCE_NOUNS, country_of, country_of_lowercase,
-    descriptor_class, is_country_or_capital, is_honorific, is_news_outlet, is_title,
-    is_unnamed_source_noun, title_start_words,
+    descriptor_class, is_country_or_capital, is_news_outlet, is_title, title_start_words,
 };
 use super::lexicon::{is_calendar_word, is_stopword};
 use super::tokens::{Lowered, Tok, TokKind, is_capitalized, strip_possessive, with_lowercase};
@@ -194,6 +193,13 @@ impl<'a> Cursor<'a> {
     #[inline]
     fn capitalized(&self, i: usize) -> bool {
         self.capital.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether word `i`, written `w`, is a modifier of titles ("former", "top"), in
+    /// lower case as the list has them.
+    #[inline]
+    fn is_title_modifier(&self, i: usize, w: &str) -> bool {
+        self.starts.get(i).is_some_and(|s| s & TITLE_MODIFIER != 0) && self.lower_str(i) == Some(w)
     }
 
     /// The longest title of office starting at `i`: its length in tokens and text.
@@ -597,6 +603,10 @@ fn is_surname(word: &str, gazetteer: &Gazetteer, local: LocalNames) -> bool {
 /// a title of office. Bits of one table, looked up once per word of a paragraph.
 const OPENER: u8 = 1;
 const TITLE_START: u8 = 2;
+/// Finer bits for the lists the mention rules ask about by name.
+const HONORIFIC: u8 = 4;
+const TITLE_MODIFIER: u8 = 8;
+const UNNAMED_SOURCE: u8 = 16;
 
 fn word_starts(lower: &str) -> u8 {
     static STARTS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
@@ -613,6 +623,16 @@ fn word_starts(lower: &str) -> u8 {
         }
         for w in title_start_words() {
             *map.entry(w).or_default() |= TITLE_START;
+        }
+        let lists = [
+            (HONORIFICS, HONORIFIC),
+            (TITLE_MODIFIERS, TITLE_MODIFIER),
+            (UNNAMED_SOURCE_NOUNS, UNNAMED_SOURCE),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                *map.entry(w.to_string()).or_default() |= bit;
+            }
         }
         map
     });
@@ -649,7 +669,7 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) ->
         return mention(len, MentionKind::NewInstitution { name, country }, None);
     }
     // Honorific and family name: "Mr. Trump", "Mr Trump".
-    if is_honorific(lower) {
+    if c.starts[i] & HONORIFIC != 0 {
         let at = if c.punct(i + 1, '.') { i + 2 } else { i + 1 };
         if let Some(w) = c.word(at).filter(|w| is_capitalized(w)) {
             return mention(
@@ -670,7 +690,7 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) ->
     let mut j = i + usize::from(determiner.is_some());
     let modifiers_start = j;
     while c.word(j).is_some_and(|w| {
-        (is_capitalized(w) || country_of(w).is_some() || TITLE_MODIFIERS.contains(&w))
+        (is_capitalized(w) || country_of(w).is_some() || c.is_title_modifier(j, w))
             && c.title_at(j).is_none()
     }) || c.punct(j, '.') && j > modifiers_start
     {
@@ -764,8 +784,8 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) ->
         };
     }
     // Unnamed sources: "sources", "an official", "Russian officials", "diplomats".
-    if let Some(w) = c.lower_str(j)
-        && is_unnamed_source_noun(w)
+    if c.lower_str(j).is_some()
+        && c.starts[j] & UNNAMED_SOURCE != 0
         && (determiner.is_some() || j > modifiers_start || j == i)
     {
         let capital_noun = c.capitalized(j) && j > 0 && !c.punct(j - 1, '.');
