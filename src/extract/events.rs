@@ -107,10 +107,13 @@ fn stem_key(stem: &str, country: bool) -> StemKey {
     (hash, country)
 }
 
-/// A lowercase word's stem key, and the length of the word without a possessive (to
-/// tell the speaker's own name apart); `None` for function and frame words and for
-/// words with no letter.
-fn stem_of(lowercase_word: &str, has_letter: bool) -> Option<(StemKey, usize)> {
+/// A word's stem key, and the length of the word without a possessive (to tell the
+/// speaker's own name apart); `None` for function and frame words and for words with
+/// no letter.
+type WordStem = Option<(StemKey, usize)>;
+
+/// The `WordStem` of a lowercase word.
+fn stem_of(lowercase_word: &str, has_letter: bool) -> WordStem {
     let info = word_info(lowercase_word);
     if !has_letter || info & SKIPPED != 0 {
         return None;
@@ -123,7 +126,7 @@ thread_local! {
     /// `stem_of` of the ASCII words seen before, by their spelling: words recur, and one
     /// lookup costs less than lowercasing, two table lookups and stemming (a third of
     /// the time of grouping a corpus's statements).
-    static SEEN: RefCell<HashMap<Box<str>, Option<(StemKey, usize)>>> =
+    static SEEN: RefCell<HashMap<Box<str>, WordStem>> =
         RefCell::new(HashMap::default());
 }
 

@@ -466,6 +466,16 @@ fn ministry_name(country: Option<&str>, kind: &str) -> String {
     }
 }
 
+/// Where mentions are looked up besides the paragraph.
+#[derive(Clone, Copy)]
+pub struct Known<'a> {
+    pub gazetteer: &'a Gazetteer,
+    /// The gazetteer's names in a stretch of the paragraph.
+    pub names_in: NamesIn<'a>,
+    /// The names this article gave people the gazetteer does not know.
+    pub local: LocalNames<'a>,
+}
+
 /// Finds the mentions of one paragraph, outside quotes, in order. `words` are the words
 /// outside quotes, as `attribution::outside_quotes` gives them.
 pub fn find_mentions<'a>(
@@ -474,10 +484,13 @@ pub fn find_mentions<'a>(
     lowered: &'a Lowered,
     in_quote: &'a [bool],
     words: &'a [Option<&'a str>],
-    gazetteer: &Gazetteer,
-    names_in: NamesIn,
-    local_surnames: LocalNames,
+    known: &Known,
 ) -> Vec<Mention> {
+    let Known {
+        gazetteer,
+        names_in,
+        local: local_surnames,
+    } = *known;
     let mut c = Cursor {
         text,
         toks,
@@ -591,7 +604,7 @@ fn names_outside_quotes(toks: &[Tok], in_quote: &[bool], names_in: NamesIn) -> V
 pub type NamesIn<'a> = &'a dyn Fn(Range<usize>) -> Vec<NameMatch>;
 
 /// Whether `local` knows a lowercase name the article gave (unknown people, given names).
-type LocalNames<'a> = &'a dyn Fn(&str) -> bool;
+pub type LocalNames<'a> = &'a dyn Fn(&str) -> bool;
 
 fn is_surname(word: &str, gazetteer: &Gazetteer, local: LocalNames) -> bool {
     let w = strip_possessive(word);
@@ -874,19 +887,21 @@ mod tests {
             &lowered,
             &in_quote,
             &words,
-            &k.gazetteer,
-            &|r: Range<usize>| {
-                k.gazetteer
-                    .find_names(&text[r.clone()])
-                    .into_iter()
-                    .map(|m| NameMatch {
-                        start: m.start + r.start,
-                        end: m.end + r.start,
-                        ..m
-                    })
-                    .collect()
+            &Known {
+                gazetteer: &k.gazetteer,
+                names_in: &|r: Range<usize>| {
+                    k.gazetteer
+                        .find_names(&text[r.clone()])
+                        .into_iter()
+                        .map(|m| NameMatch {
+                            start: m.start + r.start,
+                            end: m.end + r.start,
+                            ..m
+                        })
+                        .collect()
+                },
+                local: &|_| false,
             },
-            &|_| false,
         )
         .into_iter()
         .map(|m| {

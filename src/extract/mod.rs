@@ -423,9 +423,11 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
             &lowered,
             &in_quote,
             &words,
-            &knowledge.gazetteer,
-            &names_in,
-            &known_locally,
+            &mentions::Known {
+                gazetteer: &knowledge.gazetteer,
+                names_in: &names_in,
+                local: &known_locally,
+            },
         );
         let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
         let para = Paragraph {
