@@ -326,19 +326,20 @@ impl ArticleState<'_> {
 
 /// The quote each token lies in, for the sentence stages: quotes and tokens are both in
 /// order, so one pass over each.
-fn quote_of_tokens(toks: &[tokens::Tok], quotes: &[quotes::Quote]) -> Vec<Option<usize>> {
+fn quote_of_tokens<'a>(
+    toks: &'a [tokens::Tok],
+    quotes: &'a [quotes::Quote],
+) -> impl Iterator<Item = Option<usize>> + 'a {
     let mut q = 0;
-    toks.iter()
-        .map(|t| {
-            while q < quotes.len() && quotes[q].outer.end <= t.start {
-                q += 1;
-            }
-            quotes
-                .get(q)
-                .filter(|quote| quote.outer.contains(&t.start))
-                .map(|_| q)
-        })
-        .collect()
+    toks.iter().map(move |t| {
+        while q < quotes.len() && quotes[q].outer.end <= t.start {
+            q += 1;
+        }
+        quotes
+            .get(q)
+            .filter(|quote| quote.outer.contains(&t.start))
+            .map(|_| q)
+    })
 }
 
 /// Extracts the statements of one article.
@@ -388,16 +389,24 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         ),
     };
     let mut found = Vec::new();
+    // Buffers of each paragraph, reused: an article has dozens of paragraphs.
+    let mut toks = Vec::new();
+    let mut quote_of = Vec::new();
+    let mut in_quote = Vec::new();
+    let mut resolved: Vec<Option<SpeakerKey>> = Vec::new();
     for (p_index, range) in article.paragraphs.iter().enumerate() {
         let base = range.start;
         let text = &article.text[range.clone()];
-        let toks = tokens::tokenize(text);
+        toks.clear();
+        toks.extend(tokens::Tokens::new(text));
         if toks.is_empty() {
             continue;
         }
         let quotes = quotes::find_quotes(text);
-        let quote_of = quote_of_tokens(&toks, &quotes);
-        let in_quote: Vec<bool> = quote_of.iter().map(Option::is_some).collect();
+        quote_of.clear();
+        quote_of.extend(quote_of_tokens(&toks, &quotes));
+        in_quote.clear();
+        in_quote.extend(quote_of.iter().map(Option::is_some));
         let known_locally = |name: &str| state.local_surnames.contains_key(name);
         let lowered = tokens::Lowered::new(text, &toks);
         let words = attribution::outside_quotes(text, &toks, &in_quote);
@@ -447,7 +456,8 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
             text[toks[e.toks.start].start..toks[e.toks.end - 1].end].to_string()
         };
 
-        let mut resolved: Vec<Option<SpeakerKey>> = vec![None; mentions.len()];
+        resolved.clear();
+        resolved.resize(mentions.len(), None);
         let mut next_mention = 0;
         for sentence in sentences::split_sentences(text, &toks, &quotes) {
             let first = toks.partition_point(|t| t.start < sentence.start);
