@@ -434,13 +434,7 @@ fn group_events(ds: &Dataset) -> Vec<EventId> {
     let inputs: Vec<events::EventInput> = ds
         .statements
         .iter()
-        .map(|s| events::EventInput {
-            article: s.article,
-            speaker: s.speaker,
-            speaker_name: &ds.speakers[s.speaker].name,
-            date: s.date.value,
-            text: ds.statement_text(s),
-        })
+        .map(|s| events::EventInput::of(s, &ds.speakers, ds.statement_text(s)))
         .collect();
     events::group_events(&inputs)
 }

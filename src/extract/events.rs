@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use super::tokens::{Tok, Tokens};
-use crate::model::{DateValue, EventId, SpeakerIdx};
+use crate::model::{DateValue, EventId, Speaker, SpeakerIdx, Statement};
 
 /// What grouping needs to know of a statement.
 #[derive(Debug, Clone)]
@@ -20,6 +20,19 @@ pub struct EventInput<'a> {
     pub speaker_name: &'a str,
     pub date: DateValue,
     pub text: &'a str,
+}
+
+impl<'a> EventInput<'a> {
+    /// A statement of `speakers`' whose words are `text`.
+    pub fn of(s: &Statement, speakers: &'a [Speaker], text: &'a str) -> Self {
+        Self {
+            article: s.article,
+            speaker: s.speaker,
+            speaker_name: &speakers[s.speaker].name,
+            date: s.date.value,
+            text,
+        }
+    }
 }
 
 /// The similarity above which two statements are one utterance (measured on pairs of

@@ -66,12 +66,9 @@ pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
     let inputs: Vec<events::EventInput> = extraction
         .statements
         .iter()
-        .map(|s| events::EventInput {
-            article: s.article,
-            speaker: s.speaker,
-            speaker_name: &speakers[s.speaker].name,
-            date: s.date.value,
-            text: articles[s.article].text.get(s.span.clone()).unwrap_or(""),
+        .map(|s| {
+            let text = articles[s.article].text.get(s.span.clone()).unwrap_or("");
+            events::EventInput::of(s, speakers, text)
         })
         .collect();
     let ids = events::group_events(&inputs);
