@@ -226,8 +226,12 @@ impl UnionFind {
 /// words weigh more: "ceasefire" in every statement of a corpus says little), as a share
 /// of each statement's own content, the smaller share counting.
 pub struct Similarity {
-    /// Each statement's content stems as ids, sorted.
-    stems: Vec<Vec<u32>>,
+    /// All statements' content stems as ids, each statement's sorted, one after the
+    /// other: a corpus has hundreds of thousands of statements, and one vector keeps
+    /// them together in memory.
+    stems: Vec<u32>,
+    /// Where each statement's stems start in `stems`, and where the last ends.
+    starts: Vec<usize>,
     /// Weight of each stem id.
     weights: Vec<f32>,
     /// Each statement's summed weight.
@@ -243,27 +247,33 @@ impl Similarity {
         let mut ids: HashMap<u64, u32> = HashMap::default();
         let mut df: Vec<usize> = Vec::new();
         let mut topical: Vec<bool> = Vec::new();
-        let stems: Vec<Vec<u32>> = keys
-            .iter()
-            .map(|list| {
-                let mut v: Vec<u32> = list
-                    .iter()
-                    .map(|&(hash, is_topical)| {
-                        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                        let id = *ids.entry(hash).or_insert(next);
-                        if id as usize == df.len() {
-                            df.push(0);
-                            topical.push(is_topical);
-                        }
-                        df[id as usize] += 1;
-                        id
-                    })
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                v
-            })
-            .collect();
+        let mut stems: Vec<u32> = Vec::with_capacity(keys.iter().map(Vec::len).sum());
+        let mut starts = Vec::with_capacity(keys.len() + 1);
+        for list in &keys {
+            let start = stems.len();
+            starts.push(start);
+            for &(hash, is_topical) in list {
+                let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                let id = *ids.entry(hash).or_insert(next);
+                if id as usize == df.len() {
+                    df.push(0);
+                    topical.push(is_topical);
+                }
+                df[id as usize] += 1;
+                stems.push(id);
+            }
+            // The same stem may come as a country and not: one id.
+            stems[start..].sort_unstable();
+            let mut kept = start;
+            for r in start..stems.len() {
+                if kept == start || stems[r] != stems[kept - 1] {
+                    stems[kept] = stems[r];
+                    kept += 1;
+                }
+            }
+            stems.truncate(kept);
+        }
+        starts.push(stems.len());
         let n = statements.len().max(1) as f32;
         // Countries and their adjectives say what a statement is about, not what it says:
         // two statements on the same war share them without being one utterance.
@@ -275,20 +285,30 @@ impl Similarity {
                 if t { idf * 0.5 } else { idf }
             })
             .collect();
-        let totals = stems
-            .iter()
-            .map(|s| s.iter().map(|&id| weights[id as usize]).sum())
+        let totals = starts
+            .windows(2)
+            .map(|w| {
+                stems[w[0]..w[1]]
+                    .iter()
+                    .map(|&id| weights[id as usize])
+                    .sum()
+            })
             .collect();
         Self {
             stems,
+            starts,
             weights,
             totals,
         }
     }
 
+    fn stems_of(&self, i: usize) -> &[u32] {
+        &self.stems[self.starts[i]..self.starts[i + 1]]
+    }
+
     /// From 0 (nothing shared) to 1 (the same content).
     pub fn score(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (&self.stems[i], &self.stems[j]);
+        let (a, b) = (self.stems_of(i), self.stems_of(j));
         let (mut x, mut y, mut shared) = (0, 0, 0.0);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
