@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::phrases::{PhraseMatch, PhraseSet};
+use super::phrases::{PhraseMatch, PhraseSet, leftmost_longest};
 use crate::model::{Conflict, ConflictIdx, Gender, Role, Speaker, SpeakerIdx};
 
 const DEFAULT_GAZETTEER: &str = include_str!("../../assets/gazetteer.toml");
@@ -261,31 +261,10 @@ impl Gazetteer {
                 })
                 .collect();
         }
-        // The longest at the leftmost start, then on after it, as `find_longest` does.
-        let first = found.names.partition_point(|m| m.start < range.start);
-        let mut names = Vec::new();
-        let mut resume = range.start;
-        let mut i = first;
-        while let Some(&m) = found.names.get(i) {
-            if m.start >= range.end {
-                break;
-            }
-            let mut longest: Option<PhraseMatch> = None;
-            while let Some(&n) = found.names.get(i).filter(|n| n.start == m.start) {
-                if n.end <= range.end && longest.is_none_or(|l| n.end > l.end) {
-                    longest = Some(n);
-                }
-                i += 1;
-            }
-            if m.start < resume {
-                continue;
-            }
-            if let Some(l) = longest {
-                resume = l.end;
-                names.extend(self.accept(text, l));
-            }
-        }
-        names
+        leftmost_longest(&found.names, range)
+            .into_iter()
+            .filter_map(|m| self.accept(text, m))
+            .collect()
     }
 
     pub fn by_surname(&self, word: &str) -> &[SpeakerIdx] {
