@@ -111,19 +111,23 @@ fn stem(lowercase_word: &str) -> &str {
     synonym(s)
 }
 
-/// A stem as a 64-bit hash, and whether it names a country (topical, weighs less).
-type StemKey = (u64, bool);
+/// A stem as its 64-bit hash with bit 0 telling whether it names a country (topical,
+/// weighs less): one word, so a corpus's stems sort and dedup as plain integers.
+type StemKey = u64;
+
+/// Bit 0 of a [`StemKey`]: the stem names a country.
+const TOPICAL: u64 = 1;
 
 fn stem_key(stem: &str, country: bool) -> StemKey {
     use std::hash::{BuildHasher, BuildHasherDefault};
     let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(stem);
-    (hash, country)
+    (hash & !TOPICAL) | u64::from(country)
 }
 
 /// A word's stem key, and the length of the word without a possessive (to tell the
 /// speaker's own name apart); `None` for function and frame words and for words with
 /// no letter.
-type WordStem = Option<(StemKey, usize)>;
+type WordStem = Option<(StemKey, u32)>;
 
 /// The `WordStem` of a lowercase word.
 fn stem_of(lowercase_word: &str, has_letter: bool) -> WordStem {
@@ -132,57 +136,80 @@ fn stem_of(lowercase_word: &str, has_letter: bool) -> WordStem {
         return None;
     }
     let bare = super::tokens::strip_possessive(lowercase_word).len();
-    Some((stem_key(stem(lowercase_word), info & COUNTRY != 0), bare))
+    Some((
+        stem_key(stem(lowercase_word), info & COUNTRY != 0),
+        u32::try_from(bare).unwrap_or(u32::MAX),
+    ))
+}
+
+/// An ASCII word of at most 16 bytes, packed into one integer: the `SEEN` key, hashed
+/// and compared without reading the text again. Bit 7, free in ASCII, marks the bytes of
+/// the word, so no two words pack alike.
+fn packed(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    for (to, from) in bytes.iter_mut().zip(word) {
+        *to = from | 0x80;
+    }
+    Some(u128::from_le_bytes(bytes))
 }
 
 thread_local! {
-    /// `stem_of` of the ASCII words seen before, by their spelling: words recur, and one
-    /// lookup costs less than lowercasing, two table lookups and stemming (a third of
-    /// the time of grouping a corpus's statements).
-    static SEEN: RefCell<HashMap<Box<str>, WordStem>> =
-        RefCell::new(HashMap::default());
+    /// `stem_of` of the short ASCII words seen before, by their spelling: words recur,
+    /// and one lookup costs less than lowercasing, two table lookups and stemming (most
+    /// of the time of grouping a corpus's statements).
+    static SEEN: RefCell<HashMap<u128, WordStem>> = RefCell::new(HashMap::default());
 }
 
 /// Spellings `SEEN` keeps at most before it starts again.
 const SEEN_MAX: usize = 1 << 20;
 
-/// The content stems of a text, leaving out function words, the words of the reporting
-/// frame (titles, weekdays, "reporters") and the words of `name`; as sorted keys, with
-/// no allocation per word (this runs over every statement of a corpus).
-pub fn content_stems(text: &str, name: &str) -> Vec<StemKey> {
-    let mut lower = String::with_capacity(32);
-    let mut keys: Vec<StemKey> = Vec::with_capacity(text.len() / 8);
-    let name_words: Vec<&str> = name.split_whitespace().collect();
+/// Appends to `keys` the content stems of a text, sorted and without repeats, leaving
+/// out function words, the words of the reporting frame (titles, weekdays, "reporters")
+/// and the words of the speaker's name. No allocation per word or per text: this runs over every
+/// statement of a corpus.
+fn content_stems(text: &str, name_words: &[&str], keys: &mut Vec<StemKey>, lower: &mut String) {
+    let start = keys.len();
     SEEN.with_borrow_mut(|seen| {
         if seen.len() > SEEN_MAX {
             seen.clear();
         }
         for t in Tokens::new(text).filter(Tok::is_word) {
             let word = &text[t.range()];
-            let (key, bare) = if word.is_ascii() {
-                let stem = match seen.get(word) {
-                    Some(&stem) => stem,
-                    None => {
-                        lower.clear();
-                        lower.push_str(word);
-                        lower.make_ascii_lowercase();
-                        let has_letter = word.bytes().any(|b| b.is_ascii_alphabetic());
-                        let stem = stem_of(&lower, has_letter);
-                        seen.insert(word.into(), stem);
-                        stem
-                    }
-                };
+            let (key, bare) = if let Some(spelling) = packed(word.as_bytes()) {
+                let stem = *seen.entry(spelling).or_insert_with(|| {
+                    lower.clear();
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                    let has_letter = word.bytes().any(|b| b.is_ascii_alphabetic());
+                    stem_of(lower, has_letter)
+                });
                 let Some((key, bare)) = stem else { continue };
                 // Lowercasing ASCII keeps lengths.
-                (key, &word[..bare])
+                (key, &word[..bare as usize])
             } else {
                 lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
+                if word.is_ascii() {
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                }
                 let has_letter = lower.chars().any(char::is_alphabetic);
-                let Some((key, bare)) = stem_of(&lower, has_letter) else {
+                let Some((key, bare)) = stem_of(lower, has_letter) else {
                     continue;
                 };
-                (key, &lower[..bare])
+                let bare = bare as usize;
+                (
+                    key,
+                    if word.is_ascii() {
+                        &word[..bare]
+                    } else {
+                        &lower[..bare]
+                    },
+                )
             };
             let in_name = name_words
                 .iter()
@@ -192,9 +219,15 @@ pub fn content_stems(text: &str, name: &str) -> Vec<StemKey> {
             }
         }
     });
-    keys.sort_unstable();
-    keys.dedup();
-    keys
+    keys[start..].sort_unstable();
+    let mut kept = start;
+    for r in start..keys.len() {
+        if kept == start || keys[r] != keys[kept - 1] {
+            keys[kept] = keys[r];
+            kept += 1;
+        }
+    }
+    keys.truncate(kept);
 }
 
 struct UnionFind(Vec<usize>);
@@ -240,38 +273,56 @@ pub struct Similarity {
 
 impl Similarity {
     pub fn new(statements: &[EventInput]) -> Self {
-        let keys: Vec<Vec<StemKey>> = statements
-            .par_iter()
-            .map(|s| content_stems(s.text, s.speaker_name))
+        // Content stems by chunks of statements, each chunk's in one vector: one vector
+        // per statement would be hundreds of thousands of allocations.
+        let chunks: Vec<(Vec<StemKey>, Vec<usize>)> = statements
+            .par_chunks(4096)
+            .map(|chunk| {
+                let mut keys = Vec::with_capacity(chunk.iter().map(|s| s.text.len() / 8).sum());
+                let mut ends = Vec::with_capacity(chunk.len());
+                let mut lower = String::new();
+                let mut name_words = Vec::new();
+                for s in chunk {
+                    name_words.clear();
+                    name_words.extend(s.speaker_name.split_whitespace());
+                    content_stems(s.text, &name_words, &mut keys, &mut lower);
+                    ends.push(keys.len());
+                }
+                (keys, ends)
+            })
             .collect();
         let mut ids: HashMap<u64, u32> = HashMap::default();
         let mut df: Vec<usize> = Vec::new();
         let mut topical: Vec<bool> = Vec::new();
-        let mut stems: Vec<u32> = Vec::with_capacity(keys.iter().map(Vec::len).sum());
-        let mut starts = Vec::with_capacity(keys.len() + 1);
-        for list in &keys {
-            let start = stems.len();
-            starts.push(start);
-            for &(hash, is_topical) in list {
-                let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                let id = *ids.entry(hash).or_insert(next);
-                if id as usize == df.len() {
-                    df.push(0);
-                    topical.push(is_topical);
+        let mut stems: Vec<u32> = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
+        let mut starts = Vec::with_capacity(statements.len() + 1);
+        for (keys, ends) in &chunks {
+            let mut from = 0;
+            for &to in ends {
+                let start = stems.len();
+                starts.push(start);
+                for &key in &keys[from..to] {
+                    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                    let id = *ids.entry(key & !TOPICAL).or_insert(next);
+                    if id as usize == df.len() {
+                        df.push(0);
+                        topical.push(key & TOPICAL != 0);
+                    }
+                    df[id as usize] += 1;
+                    stems.push(id);
                 }
-                df[id as usize] += 1;
-                stems.push(id);
-            }
-            // The same stem may come as a country and not: one id.
-            stems[start..].sort_unstable();
-            let mut kept = start;
-            for r in start..stems.len() {
-                if kept == start || stems[r] != stems[kept - 1] {
-                    stems[kept] = stems[r];
-                    kept += 1;
+                from = to;
+                // The same stem may come as a country and not: one id.
+                stems[start..].sort_unstable();
+                let mut kept = start;
+                for r in start..stems.len() {
+                    if kept == start || stems[r] != stems[kept - 1] {
+                        stems[kept] = stems[r];
+                        kept += 1;
+                    }
                 }
+                stems.truncate(kept);
             }
-            stems.truncate(kept);
         }
         starts.push(stems.len());
         let n = statements.len().max(1) as f32;
@@ -488,6 +539,27 @@ mod tests {
         ];
         let ev = group_events(&s);
         assert_eq!(ev.iter().collect::<std::collections::HashSet<_>>().len(), 5);
+    }
+
+    #[test]
+    fn packed_spellings_tell_every_short_ascii_word_apart() {
+        let words = [
+            "a",
+            "A",
+            "ab",
+            "ba",
+            "abc",
+            "ab0",
+            "sixteen-letters!",
+            "sixteen-letters?",
+        ];
+        let keys: std::collections::HashSet<u128> = words
+            .iter()
+            .map(|w| packed(w.as_bytes()).expect("short ASCII"))
+            .collect();
+        assert_eq!(keys.len(), words.len());
+        assert_eq!(packed(b"seventeen-letters"), None);
+        assert_eq!(packed("Zelenskyy’s".as_bytes()), None);
     }
 
     #[test]
