@@ -4,11 +4,12 @@
 
 use std::ops::Range;
 
+use super::classes::SPEECH_VERB;
 use super::dates::TimeExpr;
 use super::lexicon::{VerbForm, is_auxiliary, is_verb_adverb, phrasal_speech_verb, speech_verb};
 use super::mentions::Mention;
 use super::quotes::Quote;
-use super::tokens::{Tok, TokKind, with_lowercase};
+use super::tokens::{Lowered, Tok, TokKind, with_lowercase};
 use crate::model::Kind;
 
 /// Where a statement's speaker comes from.
@@ -53,6 +54,8 @@ pub struct Paragraph<'a> {
     pub quote_of: &'a [Option<usize>],
     /// Each token that is a word outside quotes, as `outside_quotes` gives them.
     pub words: &'a [Option<&'a str>],
+    /// The tokens lowercased, and what each word is to the rules.
+    pub lowered: &'a Lowered,
     pub mentions: &'a [Mention],
     pub times: &'a [TimeExpr],
 }
@@ -123,6 +126,10 @@ impl Paragraph<'_> {
             && self.lower_is(i + 1, &["that"])
         {
             return Some((i..i + 1, VerbForm::Finite));
+        }
+        // The table says at once whether a word is a speech verb at all.
+        if self.lowered.class(i) & SPEECH_VERB == 0 {
+            return None;
         }
         let form = speech_verb(w)?;
         // "called for", "called on", "called the attack “a horrific example”": a call;
@@ -858,6 +865,9 @@ fn own_words(p: &Paragraph, q: usize) -> Vec<Range<usize>> {
                     || (w.chars().next().is_some_and(char::is_uppercase)
                         && !matches!(w, "I" | "We" | "You" | "It" | "This" | "That" | "There"))
             });
+            if !subject {
+                return false;
+            }
             let mut v = i + 1;
             while word(v).is_some_and(is_verb_adverb) {
                 v += 1;
@@ -868,7 +878,7 @@ fn own_words(p: &Paragraph, q: usize) -> Vec<Range<usize>> {
                 speech_verb(w) == Some(VerbForm::Finite)
                     && (w.ends_with("ed") || matches!(w, "said" | "told" | "wrote"))
             };
-            subject && word(v).is_some_and(past)
+            word(v).is_some_and(past)
         })
     };
     let mut spans = Vec::new();

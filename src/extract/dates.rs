@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use super::classes::DATE_START;
 use super::lexicon::MONTHS;
 use super::tokens::{Lowered, Tok, TokKind};
 use crate::model::{DateValue, last_day_of_month};
@@ -56,7 +57,7 @@ pub struct TimeExpr {
     pub kind: TimeKind,
 }
 
-const MONTH_ABBREVIATIONS: [&str; 12] = [
+pub(super) const MONTH_ABBREVIATIONS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
@@ -214,6 +215,16 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
     // weekday, a month), or one of a few lowercase words (whose first letters are
     // checked first).
     let first = word.as_bytes()[0];
+    // What the table marks, a digit or "mid-": nothing else starts one (a word never
+    // ends in a dot, which `month_number` would trim).
+    if !first.is_ascii_lowercase()
+        && !first.is_ascii_digit()
+        && w.lowered.class(i) & DATE_START == 0
+        && !lower.starts_with("mid-")
+        && !lower.ends_with('.')
+    {
+        return None;
+    }
     if first.is_ascii_lowercase()
         && (!matches!(first, b'l' | b't' | b'e' | b'y' | b'o' | b'a' | b'm')
             || !matches!(

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use super::tokens::{Tok, Tokens};
+use super::tokens::{Tok, Tokens, packed};
 use crate::model::{DateValue, EventId, Speaker, SpeakerIdx, Statement};
 
 /// What grouping needs to know of a statement.
@@ -140,20 +140,6 @@ fn stem_of(lowercase_word: &str, has_letter: bool) -> WordStem {
         stem_key(stem(lowercase_word), info & COUNTRY != 0),
         u32::try_from(bare).unwrap_or(u32::MAX),
     ))
-}
-
-/// An ASCII word of at most 16 bytes, packed into one integer: the `SEEN` key, hashed
-/// and compared without reading the text again. Bit 7, free in ASCII, marks the bytes of
-/// the word, so no two words pack alike.
-fn packed(word: &[u8]) -> Option<u128> {
-    if word.len() > 16 || !word.is_ascii() {
-        return None;
-    }
-    let mut bytes = [0u8; 16];
-    for (to, from) in bytes.iter_mut().zip(word) {
-        *to = from | 0x80;
-    }
-    Some(u128::from_le_bytes(bytes))
 }
 
 thread_local! {
@@ -539,27 +525,6 @@ mod tests {
         ];
         let ev = group_events(&s);
         assert_eq!(ev.iter().collect::<std::collections::HashSet<_>>().len(), 5);
-    }
-
-    #[test]
-    fn packed_spellings_tell_every_short_ascii_word_apart() {
-        let words = [
-            "a",
-            "A",
-            "ab",
-            "ba",
-            "abc",
-            "ab0",
-            "sixteen-letters!",
-            "sixteen-letters?",
-        ];
-        let keys: std::collections::HashSet<u128> = words
-            .iter()
-            .map(|w| packed(w.as_bytes()).expect("short ASCII"))
-            .collect();
-        assert_eq!(keys.len(), words.len());
-        assert_eq!(packed(b"seventeen-letters"), None);
-        assert_eq!(packed("Zelenskyy’s".as_bytes()), None);
     }
 
     #[test]

@@ -120,6 +120,11 @@ static VERBS: LazyLock<HashMap<&'static str, VerbForm>> = LazyLock::new(|| {
     map
 });
 
+/// Every one-word speech verb, in all its forms.
+pub fn speech_verbs() -> impl Iterator<Item = &'static str> {
+    VERBS.keys().copied()
+}
+
 /// The form of `word` (lowercase) when it is a one-word speech verb.
 pub fn speech_verb(word: &str) -> Option<VerbForm> {
     VERBS.get(word).copied()
@@ -599,6 +604,14 @@ static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Whether a name (any case) is a country or a capital: metonyms for governments,
 /// which the timeline does not treat as speakers.
+/// The lowercase words `is_country_or_capital` or `country_of_lowercase` know.
+pub fn place_words() -> impl Iterator<Item = &'static str> {
+    PLACES
+        .iter()
+        .chain(COUNTRY_BY_NAME.keys())
+        .map(String::as_str)
+}
+
 pub fn is_country_or_capital(name: &str) -> bool {
     with_lowercase(name, |lower| PLACES.contains(lower))
 }

@@ -3,16 +3,16 @@
 //! subjects that are no official (sources, countries, news agencies).
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap as HashMap;
-
-use super::knowledge::{Gazetteer, NameMatch};
-use super::lexicon::{
-    HONORIFICS, RoleClass, UNNAMED_SOURCE_NOUNS, country_of, country_of_lowercase,
-    descriptor_class, is_country_or_capital, is_news_outlet, is_title, title_start_words,
+use super::classes::{
+    Class, HONORIFIC, OPENER, PLACE, STOP_OR_CALENDAR, TITLE_MODIFIER, TITLE_START, UNNAMED_SOURCE,
 };
-use super::lexicon::{is_calendar_word, is_stopword};
+use super::knowledge::{Gazetteer, NameMatch};
+use super::lexicon::is_stopword;
+use super::lexicon::{
+    HONORIFICS, RoleClass, UNNAMED_SOURCE_NOUNS, country_of, descriptor_class,
+    is_country_or_capital, is_news_outlet, is_title,
+};
 use super::tokens::{Lowered, Tok, TokKind, is_capitalized, strip_possessive, with_lowercase};
 use crate::model::{Gender, SpeakerIdx};
 
@@ -124,7 +124,7 @@ const PRONOUNS_AND_DETERMINERS: &[&str] = &[
 ];
 
 /// Lowercase words that qualify a title ("top diplomat", "presidential spokesman").
-const TITLE_MODIFIERS: &[&str] = &[
+pub(super) const TITLE_MODIFIERS: &[&str] = &[
     "senior",
     "top",
     "former",
@@ -135,6 +135,15 @@ const TITLE_MODIFIERS: &[&str] = &[
     "foreign",
     "defence",
     "defense",
+];
+
+/// The lists of words that may open a mention besides names and titles.
+pub(super) const OPENER_LISTS: [&[&str]; 5] = [
+    PRONOUNS_AND_DETERMINERS,
+    TITLE_MODIFIERS,
+    HONORIFICS,
+    MINISTRY_KINDS,
+    UNNAMED_SOURCE_NOUNS,
 ];
 
 const MINISTRY_KINDS: &[&str] = &[
@@ -159,8 +168,6 @@ struct Cursor<'a> {
     /// Each token that is a word outside quotes, and whether it is capitalised.
     words: &'a [Option<&'a str>],
     capital: Vec<bool>,
-    /// `word_starts` of each word outside quotes (0 for other tokens).
-    starts: Vec<u8>,
     /// The title of office starting at each token, found once.
     titles: Vec<Option<(usize, String)>>,
 }
@@ -169,6 +176,12 @@ impl<'a> Cursor<'a> {
     #[inline]
     fn word(&self, i: usize) -> Option<&'a str> {
         self.words.get(i).copied().flatten()
+    }
+
+    /// What word `i` is to the rules, when it is a word outside quotes (else 0).
+    #[inline]
+    fn class(&self, i: usize) -> Class {
+        self.word(i).map_or(0, |_| self.lowered.class(i))
     }
 
     #[inline]
@@ -199,7 +212,7 @@ impl<'a> Cursor<'a> {
     /// lower case as the list has them.
     #[inline]
     fn is_title_modifier(&self, i: usize, w: &str) -> bool {
-        self.starts.get(i).is_some_and(|s| s & TITLE_MODIFIER != 0) && self.lower_str(i) == Some(w)
+        self.class(i) & TITLE_MODIFIER != 0 && self.lower_str(i) == Some(w)
     }
 
     /// The longest title of office starting at `i`: its length in tokens and text.
@@ -212,7 +225,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn find_title(&self, i: usize) -> Option<(usize, String)> {
-        if self.starts[i] & TITLE_START == 0 {
+        if self.class(i) & TITLE_START == 0 {
             return None;
         }
         let mut best = None;
@@ -262,11 +275,7 @@ impl<'a> Cursor<'a> {
             {
                 return false;
             }
-            let lower = self.lowered.get(i);
-            !is_country_or_capital(strip_possessive(lower))
-                && country_of_lowercase(strip_possessive(lower)).is_none()
-                && !is_stopword(lower)
-                && !is_calendar_word(lower)
+            self.lowered.class(i) & (PLACE | STOP_OR_CALENDAR) == 0
         })
     }
 
@@ -498,16 +507,12 @@ pub fn find_mentions<'a>(
         lowered,
         words,
         capital: Vec::new(),
-        starts: Vec::new(),
         titles: Vec::new(),
     };
     c.capital = c
         .words
         .iter()
         .map(|w| w.is_some_and(is_capitalized))
-        .collect();
-    c.starts = (0..toks.len())
-        .map(|i| c.lower_str(i).map_or(0, word_starts))
         .collect();
     c.titles = (0..toks.len()).map(|i| c.find_title(i)).collect();
     let c = c;
@@ -611,53 +616,12 @@ fn is_surname(word: &str, gazetteer: &Gazetteer, local: LocalNames) -> bool {
     !gazetteer.by_surname(w).is_empty() || with_lowercase(w, local)
 }
 
-/// What a lowercase word may start: a mention besides names and titles (pronouns,
-/// determiners, modifiers of titles, honorifics, kinds of ministry, unnamed sources), or
-/// a title of office. Bits of one table, looked up once per word of a paragraph.
-const OPENER: u8 = 1;
-const TITLE_START: u8 = 2;
-/// Finer bits for the lists the mention rules ask about by name.
-const HONORIFIC: u8 = 4;
-const TITLE_MODIFIER: u8 = 8;
-const UNNAMED_SOURCE: u8 = 16;
-
-fn word_starts(lower: &str) -> u8 {
-    static STARTS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
-        let mut map: HashMap<String, u8> = HashMap::default();
-        let openers = [
-            PRONOUNS_AND_DETERMINERS,
-            TITLE_MODIFIERS,
-            HONORIFICS,
-            MINISTRY_KINDS,
-            UNNAMED_SOURCE_NOUNS,
-        ];
-        for w in openers.concat() {
-            *map.entry(w.to_string()).or_default() |= OPENER;
-        }
-        for w in title_start_words() {
-            *map.entry(w).or_default() |= TITLE_START;
-        }
-        let lists = [
-            (HONORIFICS, HONORIFIC),
-            (TITLE_MODIFIERS, TITLE_MODIFIER),
-            (UNNAMED_SOURCE_NOUNS, UNNAMED_SOURCE),
-        ];
-        for (list, bit) in lists {
-            for w in list {
-                *map.entry(w.to_string()).or_default() |= bit;
-            }
-        }
-        map
-    });
-    STARTS.get(lower).copied().unwrap_or(0)
-}
-
 /// The mention starting at token `i`, if one does.
 fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) -> Option<Mention> {
     let lower = c.lower_str(i)?;
     // Most words are lowercase words that start nothing: leave them at once.
     let can_start =
-        c.starts[i] & OPENER != 0 || c.capitalized(i) || c.title_at(i).is_some() || c.name_word(i);
+        c.class(i) & OPENER != 0 || c.capitalized(i) || c.title_at(i).is_some() || c.name_word(i);
     if !can_start {
         return None;
     }
@@ -682,7 +646,7 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) ->
         return mention(len, MentionKind::NewInstitution { name, country }, None);
     }
     // Honorific and family name: "Mr. Trump", "Mr Trump".
-    if c.starts[i] & HONORIFIC != 0 {
+    if c.class(i) & HONORIFIC != 0 {
         let at = if c.punct(i + 1, '.') { i + 2 } else { i + 1 };
         if let Some(w) = c.word(at).filter(|w| is_capitalized(w)) {
             return mention(
@@ -798,7 +762,7 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) ->
     }
     // Unnamed sources: "sources", "an official", "Russian officials", "diplomats".
     if c.lower_str(j).is_some()
-        && c.starts[j] & UNNAMED_SOURCE != 0
+        && c.class(j) & UNNAMED_SOURCE != 0
         && (determiner.is_some() || j > modifiers_start || j == i)
     {
         let capital_noun = c.capitalized(j) && j > 0 && !c.punct(j - 1, '.');

@@ -6,6 +6,7 @@
 //! mentioned, the date in focus), and over a corpus in parallel.
 
 pub mod attribution;
+pub mod classes;
 pub mod conflicts;
 pub mod dates;
 pub mod events;
@@ -442,6 +443,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
             quotes: &quotes,
             quote_of: &quote_of,
             words: &words,
+            lowered: &lowered,
             mentions: &mentions,
             times: &times,
         };

@@ -79,16 +79,20 @@ static BYTE_CLASS: [u8; 256] = {
 };
 
 /// The end of the word that starts at `at`.
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        at += bytes[at..]
-            .iter()
-            .position(|&b| BYTE_CLASS[b as usize] != WORD)
-            .unwrap_or(bytes.len() - at);
-        match is_word_char_at(text, at) {
-            Some((true, len)) => at += len,
+        while let Some(&b) = bytes.get(at)
+            && BYTE_CLASS[b as usize] == WORD
+        {
+            at += 1;
+        }
+        match bytes.get(at) {
+            Some(&b) if BYTE_CLASS[b as usize] == WIDE => match is_word_char_at(text, at) {
+                Some((true, len)) => at += len,
+                _ => return at,
+            },
             _ => return at,
         }
     }
@@ -99,9 +103,9 @@ fn word_end(text: &str, mut at: usize) -> usize {
 fn next_word_start(text: &str, mut at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     loop {
-        at += bytes[at..]
-            .iter()
-            .position(|&b| BYTE_CLASS[b as usize] != NOT_WORD)?;
+        while BYTE_CLASS[*bytes.get(at)? as usize] == NOT_WORD {
+            at += 1;
+        }
         match is_word_char_at(text, at)? {
             (true, _) => return Some(at),
             (false, len) => at += len,

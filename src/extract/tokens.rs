@@ -1,7 +1,10 @@
 //! Words and punctuation of a paragraph, with byte offsets, so every later stage can
 //! look at words without copying text and report exact spans.
 
+use std::cell::Cell;
 use std::ops::Range;
+
+use super::classes::{Class, PLACE, class_of_bytes, class_of_packed};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -104,10 +107,11 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut i = start;
     loop {
         // A run of ASCII letters and digits is most of any word.
-        i += bytes[i..]
-            .iter()
-            .take_while(|&&b| WORD_BYTE[usize::from(b)])
-            .count();
+        while let Some(&b) = bytes.get(i)
+            && WORD_BYTE[usize::from(b)]
+        {
+            i += 1;
+        }
         let Some(&b) = bytes.get(i) else {
             return i;
         };
@@ -215,12 +219,45 @@ fn lowercase_in_place(text: &str) -> Option<String> {
     }
 }
 
+/// An ASCII word of at most 16 bytes, packed into one integer: a key that hashes and
+/// compares as one number, for tables of words looked up once per token. Bit 7, free in ASCII, marks the bytes of
+/// the word, so no two words pack alike.
+pub fn packed(word: &[u8]) -> Option<u128> {
+    let len = word.len();
+    if len > 16 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..len].copy_from_slice(word);
+    packed_prefix(u128::from_le_bytes(bytes), len)
+}
+
+/// [`packed`] of the first `len` (at most 16) bytes of `bytes` (little-endian).
+#[inline]
+pub fn packed_prefix(bytes: u128, len: usize) -> Option<u128> {
+    let in_word = if len >= 16 {
+        u128::MAX
+    } else {
+        (1u128 << (8 * len)) - 1
+    };
+    let high_bits = u128::from_le_bytes([0x80; 16]);
+    let word = bytes & in_word;
+    (word & high_bits == 0).then_some(word | (in_word & high_bits))
+}
+
+/// A word's class not yet looked up.
+const UNKNOWN: Class = Class::MAX;
+
 /// Every token lowercased, in one buffer: the rules ask for lowercase words again and
 /// again, and one allocation per paragraph is cheaper than one per question.
 #[derive(Debug, Clone, Default)]
 pub struct Lowered {
     buf: String,
     bounds: Vec<(u32, u32)>,
+    /// What each word is to the rules (`classes::class_of`; 0 for punctuation), its
+    /// bit for places taken from the word without a possessive ("Russia's"); `UNKNOWN`
+    /// until asked.
+    classes: Vec<Cell<Class>>,
 }
 
 impl Lowered {
@@ -233,10 +270,11 @@ impl Lowered {
         };
         if let Some(buf) = lowercase_in_place(text) {
             // Every character kept its length: one copy, tokens where they are.
-            return Self {
+            return Self::with_classes(
                 buf,
-                bounds: toks.iter().map(|t| bound(t.start, t.end)).collect(),
-            };
+                toks.iter().map(|t| bound(t.start, t.end)).collect(),
+                toks,
+            );
         }
         let mut buf = String::with_capacity(text.len());
         let mut bounds = Vec::with_capacity(toks.len());
@@ -251,7 +289,49 @@ impl Lowered {
             }
             bounds.push(bound(start, buf.len()));
         }
-        Self { buf, bounds }
+        Self::with_classes(buf, bounds, toks)
+    }
+
+    fn with_classes(buf: String, bounds: Vec<(u32, u32)>, toks: &[Tok]) -> Self {
+        let classes = toks
+            .iter()
+            .map(|t| Cell::new(if t.is_word() { UNKNOWN } else { 0 }))
+            .collect();
+        Self {
+            buf,
+            bounds,
+            classes,
+        }
+    }
+
+    /// What token `i` is to the rules (0 past the end), looked up when first asked: the
+    /// rules ask about most words outside quotes and few inside.
+    #[inline]
+    pub fn class(&self, i: usize) -> Class {
+        match self.classes.get(i).map(Cell::get) {
+            Some(UNKNOWN) => self.look_up_class(i),
+            Some(class) => class,
+            None => 0,
+        }
+    }
+
+    #[inline(never)]
+    fn look_up_class(&self, i: usize) -> Class {
+        let (a, b) = self.bounds[i];
+        let lower = &self.buf.as_bytes()[a as usize..b as usize];
+        let class = match self.buf.as_bytes()[a as usize..].first_chunk::<16>() {
+            // The word and what follows it, read as one integer: no copy.
+            Some(chunk) if lower.len() <= 16 => {
+                packed_prefix(u128::from_le_bytes(*chunk), lower.len()).map_or(0, class_of_packed)
+            }
+            _ => class_of_bytes(lower),
+        };
+        let class = match possessive_len(lower) {
+            0 => class,
+            n => (class & !PLACE) | (class_of_bytes(&lower[..lower.len() - n]) & PLACE),
+        };
+        self.classes[i].set(class);
+        class
     }
 
     /// Token `i` in lowercase ("" past the end).
@@ -276,6 +356,17 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The length of a trailing possessive ("'s", "’s"), 0 when there is none.
+fn possessive_len(word: &[u8]) -> usize {
+    if word.ends_with(b"'s") {
+        2
+    } else if word.ends_with("’s".as_bytes()) {
+        "’s".len()
+    } else {
+        0
+    }
+}
+
 /// The word with a trailing possessive removed: "Russia's" → "Russia".
 pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
@@ -290,6 +381,27 @@ pub fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_spellings_tell_every_short_ascii_word_apart() {
+        let words = [
+            "a",
+            "A",
+            "ab",
+            "ba",
+            "abc",
+            "ab0",
+            "sixteen-letters!",
+            "sixteen-letters?",
+        ];
+        let keys: std::collections::HashSet<u128> = words
+            .iter()
+            .map(|w| packed(w.as_bytes()).expect("short ASCII"))
+            .collect();
+        assert_eq!(keys.len(), words.len());
+        assert_eq!(packed(b"seventeen-letters"), None);
+        assert_eq!(packed("Zelenskyy’s".as_bytes()), None);
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.range()]).collect()
