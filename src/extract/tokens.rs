@@ -235,11 +235,17 @@ pub fn packed(word: &[u8]) -> Option<u128> {
 /// [`packed`] of the first `len` (at most 16) bytes of `bytes` (little-endian).
 #[inline]
 pub fn packed_prefix(bytes: u128, len: usize) -> Option<u128> {
-    let in_word = if len >= 16 {
-        u128::MAX
-    } else {
-        (1u128 << (8 * len)) - 1
+    /// The low `len` bytes set, by `len`: a load instead of a 128-bit shift.
+    static IN_WORD: [u128; 17] = {
+        let mut masks = [0u128; 17];
+        let mut len = 1;
+        while len <= 16 {
+            masks[len] = (masks[len - 1] << 8) | 0xff;
+            len += 1;
+        }
+        masks
     };
+    let in_word = IN_WORD[len.min(16)];
     let high_bits = u128::from_le_bytes([0x80; 16]);
     let word = bytes & in_word;
     (word & high_bits == 0).then_some(word | (in_word & high_bits))
