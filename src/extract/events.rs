@@ -213,15 +213,21 @@ fn content_stems(text: &str, name_words: &[&str], keys: &mut Vec<StemKey>, lower
             }
         }
     });
-    keys[start..].sort_unstable();
+    sort_dedup_from(keys, start);
+}
+
+/// Sorts `v[start..]` and drops its repeats, leaving `v[..start]` as it is: each
+/// statement's stems are a stretch at the end of one vector.
+fn sort_dedup_from<T: Ord + Copy>(v: &mut Vec<T>, start: usize) {
+    v[start..].sort_unstable();
     let mut kept = start;
-    for r in start..keys.len() {
-        if kept == start || keys[r] != keys[kept - 1] {
-            keys[kept] = keys[r];
+    for r in start..v.len() {
+        if kept == start || v[r] != v[kept - 1] {
+            v[kept] = v[r];
             kept += 1;
         }
     }
-    keys.truncate(kept);
+    v.truncate(kept);
 }
 
 struct UnionFind(Vec<usize>);
@@ -307,15 +313,7 @@ impl Similarity {
                 }
                 from = to;
                 // The same stem may come as a country and not: one id.
-                stems[start..].sort_unstable();
-                let mut kept = start;
-                for r in start..stems.len() {
-                    if kept == start || stems[r] != stems[kept - 1] {
-                        stems[kept] = stems[r];
-                        kept += 1;
-                    }
-                }
-                stems.truncate(kept);
+                sort_dedup_from(&mut stems, start);
             }
         }
         starts.push(stems.len());
