@@ -147,12 +147,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     table
 });
 
-/// What the lowercase word `lower` is.
-pub fn class_of(lower: &str) -> Class {
-    class_of_bytes(lower.as_bytes())
-}
-
-/// [`class_of`] of a word's UTF-8 bytes.
+/// What a lowercase word (its UTF-8 bytes) is.
 #[inline]
 pub fn class_of_bytes(lower: &[u8]) -> Class {
     match packed(lower) {
@@ -164,7 +159,7 @@ pub fn class_of_bytes(lower: &[u8]) -> Class {
     }
 }
 
-/// [`class_of`] of a word [`packed`].
+/// [`class_of_bytes`] of a word [`packed`].
 #[inline]
 pub fn class_of_packed(key: u128) -> Class {
     TABLE.get(key)
@@ -173,6 +168,10 @@ pub fn class_of_packed(key: u128) -> Class {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn class_of(word: &str) -> Class {
+        class_of_bytes(word.as_bytes())
+    }
 
     #[test]
     fn each_bit_answers_its_question() {

@@ -766,10 +766,6 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
-pub fn is_calendar_word(lower: &str) -> bool {
-    WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
-}
-
 /// Function words that carry no content, for comparing what two statements say.
 const STOPWORDS: &str = "a an the and or but if then than that this these those there here it its it's is are was were be been being \
      to of in on at by for with from as into onto over under about after before since during while \

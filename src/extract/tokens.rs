@@ -260,7 +260,7 @@ const UNKNOWN: Class = Class::MAX;
 pub struct Lowered {
     buf: String,
     bounds: Vec<(u32, u32)>,
-    /// What each word is to the rules (`classes::class_of`; 0 for punctuation), its
+    /// What each word is to the rules (`classes::class_of_bytes`; 0 for punctuation), its
     /// bit for places taken from the word without a possessive ("Russia's"); `UNKNOWN`
     /// until asked.
     classes: Vec<Cell<Class>>,
