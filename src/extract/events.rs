@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use super::tokens::{Tok, Tokens, packed, packed_prefix};
+use super::tokens::{Tok, Tokens, packed_at};
 use crate::model::{DateValue, EventId, Speaker, SpeakerIdx, Statement};
 
 /// What grouping needs to know of a statement.
@@ -164,15 +164,7 @@ fn content_stems(text: &str, name_words: &[&str], keys: &mut Vec<StemKey>, lower
         }
         for t in Tokens::new(text).filter(Tok::is_word) {
             let word = &text[t.range()];
-            // The word and what follows it read as one integer when the text goes on
-            // that far: no copy.
-            let spelling = match text.as_bytes()[t.start..].first_chunk::<16>() {
-                Some(chunk) if word.len() <= 16 => {
-                    packed_prefix(u128::from_le_bytes(*chunk), word.len())
-                }
-                _ => packed(word.as_bytes()),
-            };
-            let (key, bare) = if let Some(spelling) = spelling {
+            let (key, bare) = if let Some(spelling) = packed_at(text.as_bytes(), t.range()) {
                 let stem = *seen.entry(spelling).or_insert_with(|| {
                     lower.clear();
                     lower.push_str(word);

@@ -232,9 +232,20 @@ pub fn packed(word: &[u8]) -> Option<u128> {
     packed_prefix(u128::from_le_bytes(bytes), len)
 }
 
+/// [`packed`] of the word at `range` of `text`, read together with the bytes after it
+/// as one integer when the text goes on 16 bytes past its start: no copy.
+#[inline]
+pub fn packed_at(text: &[u8], range: Range<usize>) -> Option<u128> {
+    let len = range.len();
+    match text[range.start..].first_chunk::<16>() {
+        Some(chunk) if len <= 16 => packed_prefix(u128::from_le_bytes(*chunk), len),
+        _ => packed(&text[range]),
+    }
+}
+
 /// [`packed`] of the first `len` (at most 16) bytes of `bytes` (little-endian).
 #[inline]
-pub fn packed_prefix(bytes: u128, len: usize) -> Option<u128> {
+fn packed_prefix(bytes: u128, len: usize) -> Option<u128> {
     /// The low `len` bytes set, by `len`: a load instead of a 128-bit shift.
     static IN_WORD: [u128; 17] = {
         let mut masks = [0u128; 17];
@@ -325,13 +336,8 @@ impl Lowered {
     fn look_up_class(&self, i: usize) -> Class {
         let (a, b) = self.bounds[i];
         let lower = &self.buf.as_bytes()[a as usize..b as usize];
-        let class = match self.buf.as_bytes()[a as usize..].first_chunk::<16>() {
-            // The word and what follows it, read as one integer: no copy.
-            Some(chunk) if lower.len() <= 16 => {
-                packed_prefix(u128::from_le_bytes(*chunk), lower.len()).map_or(0, class_of_packed)
-            }
-            _ => class_of_bytes(lower),
-        };
+        let class = packed_at(self.buf.as_bytes(), a as usize..b as usize)
+            .map_or_else(|| class_of_bytes(lower), class_of_packed);
         let class = match possessive_len(lower) {
             0 => class,
             n => (class & !PLACE) | (class_of_bytes(&lower[..lower.len() - n]) & PLACE),
