@@ -168,8 +168,9 @@ struct Cursor<'a> {
     /// Each token that is a word outside quotes, and whether it is capitalised.
     words: &'a [Option<&'a str>],
     capital: Vec<bool>,
-    /// The title of office starting at each token, found once.
-    titles: Vec<Option<(usize, String)>>,
+    /// The length in tokens of the title of office starting at each token (0 for none),
+    /// found once.
+    titles: Vec<u8>,
 }
 
 impl<'a> Cursor<'a> {
@@ -215,32 +216,43 @@ impl<'a> Cursor<'a> {
         self.class(i) & TITLE_MODIFIER != 0 && self.lower_str(i) == Some(w)
     }
 
-    /// The longest title of office starting at `i`: its length in tokens and text.
+    /// The length in tokens of the longest title of office starting at `i`.
     #[inline]
-    fn title_at(&self, i: usize) -> Option<(usize, &str)> {
+    fn title_at(&self, i: usize) -> Option<usize> {
         self.titles
             .get(i)
-            .and_then(Option::as_ref)
-            .map(|(len, title)| (*len, title.as_str()))
+            .copied()
+            .filter(|&len| len > 0)
+            .map(usize::from)
     }
 
-    fn find_title(&self, i: usize) -> Option<(usize, String)> {
+    /// The text of the title of `len` tokens at `i`, as the title list has it.
+    fn title_text(&self, i: usize, len: usize) -> String {
+        (i..i + len)
+            .filter_map(|k| self.lower_str(k))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn find_title(&self, i: usize) -> u8 {
         if self.class(i) & TITLE_START == 0 {
-            return None;
+            return 0;
         }
-        let mut best = None;
-        let mut phrase = String::new();
+        let mut best = 0;
+        // On the stack: this runs for every word that may start a title. No title is
+        // longer than the buffer, so a phrase that outgrows it ends the search.
+        let mut phrase = arrayvec::ArrayString::<128>::new();
         for len in 1..=4 {
             let Some(w) = self.lower_str(i + len - 1) else {
                 break;
             };
-            if len > 1 {
-                phrase.push(' ');
+            let sep = if len > 1 { " " } else { "" };
+            if phrase.try_push_str(sep).and(phrase.try_push_str(w)).is_err() {
+                break;
             }
-            phrase.push_str(w);
             let singular = phrase.strip_suffix('s').unwrap_or(&phrase);
             if is_title(&phrase) || (len == 1 && is_title(singular)) {
-                best = Some((len, phrase.clone()));
+                best = len as u8;
             }
         }
         best
@@ -368,8 +380,7 @@ impl<'a> Cursor<'a> {
             let Some(start) = end.checked_sub(len) else {
                 continue;
             };
-            if let Some((l, _)) = self.title_at(start)
-                && l == len
+            if self.title_at(start) == Some(len)
             {
                 let first = self.modifiers_before(start, 0);
                 return Some((first, self.span_text(first..end)));
@@ -390,7 +401,7 @@ impl<'a> Cursor<'a> {
         // ", Lieutenant General Abdel Fattah al-Burhan,": a title with a name of its own
         // describes that other person.
         let names_another = title.is_some_and(|t| {
-            let after = t + self.title_at(t).map_or(1, |(l, _)| l);
+            let after = t + self.title_at(t).unwrap_or(1);
             after + 1 < close && self.name_word(after) && self.name_word(after + 1)
         });
         let clause = names_another
@@ -691,8 +702,8 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) ->
         }
     }
     let modifiers = modifiers_start..j;
-    if let Some((title_len, title)) = c.title_at(j) {
-        let title = title.to_string();
+    if let Some(title_len) = c.title_at(j) {
+        let title = c.title_text(j, title_len);
         let mut name_start = j + title_len;
         let title_text = c.span_text(modifiers_start..name_start);
         // A rank between title and name: "spokesperson Col. Lee Sung-jun".
