@@ -161,7 +161,7 @@ pub fn find_time_exprs_lowered(text: &str, toks: &[Tok], lowered: &Lowered) -> V
     let mut found = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((len, kind)) = match_at(&w, i) {
+        if let Some((len, kind)) = may_start(&w, i).then(|| match_at(&w, i)).flatten() {
             // Include a leading preposition or modifier in the span.
             let mut start = i;
             while start > 0
@@ -208,26 +208,24 @@ fn month_part(w: &Words, i: usize) -> (MonthPart, usize) {
 
 /// Matches a time expression starting at token `i`: its length in tokens and kind.
 #[allow(clippy::too_many_lines)]
-fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
-    let word = w.word(i)?;
-    let lower = w.lowered.get(i);
-    // Most words start nothing: a time expression starts with a digit, a capital (a
-    // weekday, a month), or one of a few lowercase words (whose first letters are
-    // checked first).
-    let first = word.as_bytes()[0];
-    // What the table marks, a digit or "mid-": nothing else starts one (a word never
-    // ends in a dot, which `month_number` would trim).
-    if !first.is_ascii_lowercase()
-        && !first.is_ascii_digit()
-        && w.lowered.class(i) & DATE_START == 0
-        && !lower.starts_with("mid-")
-        && !lower.ends_with('.')
-    {
-        return None;
+/// Whether a time expression may start at token `i`: a few cheap tests that turn away
+/// nearly every token before [`match_at`] (a large function, called for what passes),
+/// run for every token of every paragraph.
+#[inline(always)]
+fn may_start(w: &Words, i: usize) -> bool {
+    // Punctuation starts nothing.
+    let Some(t) = w.toks.get(i).filter(|t| t.is_word()) else {
+        return false;
+    };
+    let first = w.text.as_bytes()[t.start];
+    if first.is_ascii_digit() {
+        return true;
     }
-    if first.is_ascii_lowercase()
-        && (!matches!(first, b'l' | b't' | b'e' | b'y' | b'o' | b'a' | b'm')
-            || !matches!(
+    let lower = w.lowered.get(i);
+    if first.is_ascii_lowercase() {
+        // One of a few lowercase words, whose first letters are checked first.
+        return matches!(first, b'l' | b't' | b'e' | b'y' | b'o' | b'a' | b'm')
+            && (matches!(
                 lower,
                 "last"
                     | "this"
@@ -239,10 +237,18 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
                     | "the"
                     | "that"
                     | "a"
-            ) && !lower.starts_with("mid-"))
-    {
+            ) || lower.starts_with("mid-"));
+    }
+    // A capital: what the table marks (weekdays, months), or "Mid-".
+    w.lowered.class(i) & DATE_START != 0 || lower.starts_with("mid-")
+}
+
+fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
+    if !may_start(w, i) {
         return None;
     }
+    let word = w.word(i)?;
+    let lower = w.lowered.get(i);
 
     // ISO dates: the tokenizer keeps "2025-03-13" as one word.
     if word.len() == 10
