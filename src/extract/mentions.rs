@@ -247,7 +247,11 @@ impl<'a> Cursor<'a> {
                 break;
             };
             let sep = if len > 1 { " " } else { "" };
-            if phrase.try_push_str(sep).and(phrase.try_push_str(w)).is_err() {
+            if phrase
+                .try_push_str(sep)
+                .and(phrase.try_push_str(w))
+                .is_err()
+            {
                 break;
             }
             let singular = phrase.strip_suffix('s').unwrap_or(&phrase);
@@ -380,8 +384,7 @@ impl<'a> Cursor<'a> {
             let Some(start) = end.checked_sub(len) else {
                 continue;
             };
-            if self.title_at(start) == Some(len)
-            {
+            if self.title_at(start) == Some(len) {
                 let first = self.modifiers_before(start, 0);
                 return Some((first, self.span_text(first..end)));
             }

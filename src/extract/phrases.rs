@@ -25,6 +25,9 @@ pub struct PhraseSet {
     by_pair: HashMap<Box<[u8]>, Vec<u32>>,
     /// `quick_hash` of every first word, as a bitmap of 2^16 bits.
     first_words: Vec<u64>,
+    /// The same of every second word of a phrase: "the" starts many phrases, and is
+    /// followed by many more words that start none.
+    second_words: Vec<u64>,
     /// The longest key of `by_first` and of `by_pair`: longer words match nothing.
     longest_first: usize,
     longest_pair: usize,
@@ -149,6 +152,7 @@ impl PhraseSet {
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> Self {
         let mut set = PhraseSet {
             first_words: vec![0; (1 << 16) / 64],
+            second_words: vec![0; (1 << 16) / 64],
             ..PhraseSet::default()
         };
         for (i, phrase) in phrases.iter().enumerate() {
@@ -166,9 +170,12 @@ impl PhraseSet {
                     None => entry.single.push(index),
                     Some(second) => {
                         entry.longer = true;
+                        let second = &lower[second..word_end(phrase, second)];
+                        let h = quick_hash(second, second.len());
+                        set.second_words[h / 64] |= 1 << (h % 64);
                         let mut key = first.into_vec();
                         key.push(0);
-                        key.extend_from_slice(&lower[second..word_end(phrase, second)]);
+                        key.extend_from_slice(second);
                         set.longest_pair = set.longest_pair.max(key.len());
                         set.by_pair.entry(key.into()).or_default().push(index);
                     }
@@ -233,7 +240,10 @@ impl PhraseSet {
             && let Some(second) = next_word_start(text, first_end)
         {
             let second_end = word_end(text, second);
-            if key.len() + 1 + second_end - second <= self.longest_pair {
+            let h = quick_hash(&text.as_bytes()[second..], second_end - second);
+            if key.len() + 1 + second_end - second <= self.longest_pair
+                && self.second_words[h / 64] & (1 << (h % 64)) != 0
+            {
                 key.push(0);
                 push_lower(key, &text.as_bytes()[second..second_end]);
                 if let Some(pair) = self.by_pair.get(key.as_slice()) {
