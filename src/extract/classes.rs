@@ -33,6 +33,8 @@ pub const DATE_START: Class = 1 << 6;
 pub const PLACE: Class = 1 << 7;
 /// A function word or a weekday or month: never part of a person's name either.
 pub const STOP_OR_CALENDAR: Class = 1 << 8;
+/// A news outlet or agency ("reuters", "tass"): it reports statements, it makes none.
+pub const NEWS_OUTLET: Class = 1 << 9;
 
 /// The lowercase words each bit is set for.
 fn word_lists() -> Vec<(Class, Vec<String>)> {
@@ -79,6 +81,7 @@ fn word_lists() -> Vec<(Class, Vec<String>)> {
         (DATE_START, date_starts),
         (PLACE, places),
         (STOP_OR_CALENDAR, stop_or_calendar),
+        (NEWS_OUTLET, owned(lexicon::OUTLETS)),
     ]
 }
 
@@ -188,6 +191,7 @@ mod tests {
             ("kyiv", PLACE),
             ("the", STOP_OR_CALENDAR),
             ("march", STOP_OR_CALENDAR),
+            ("reuters", NEWS_OUTLET),
         ];
         for (word, bit) in examples {
             assert_ne!(class_of(word) & bit, 0, "{word}");

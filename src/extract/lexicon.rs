@@ -663,7 +663,7 @@ pub fn is_news_outlet(name: &str) -> bool {
     with_lowercase(name, |lower| SET.contains(lower))
 }
 
-const OUTLETS: &[&str] = &[
+pub(super) const OUTLETS: &[&str] = &[
     "reuters",
     "ap",
     "associated press",

@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use super::classes::{
-    Class, HONORIFIC, OPENER, PLACE, STOP_OR_CALENDAR, TITLE_MODIFIER, TITLE_START, UNNAMED_SOURCE,
+    Class, HONORIFIC, NEWS_OUTLET, OPENER, PLACE, STOP_OR_CALENDAR, TITLE_MODIFIER, TITLE_START,
+    UNNAMED_SOURCE,
 };
 use super::knowledge::{Gazetteer, NameMatch};
 use super::lexicon::is_stopword;
@@ -801,15 +802,12 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) ->
         String::new()
     };
     let first = c.word(i)?;
-    if is_country_or_capital(strip_possessive(c.lowered.get(i)))
-        || (run > 1 && is_news_outlet(&whole))
-        || is_news_outlet(first)
-    {
-        let len = if run > 1 && is_news_outlet(&whole) {
-            run
-        } else {
-            1
-        };
+    // The word's class tells places from other words without a lookup by text.
+    let place =
+        c.class(i) & PLACE != 0 && is_country_or_capital(strip_possessive(c.lowered.get(i)));
+    let outlet_run = run > 1 && is_news_outlet(&whole);
+    if place || outlet_run || c.class(i) & NEWS_OUTLET != 0 {
+        let len = if outlet_run { run } else { 1 };
         return mention(len, MentionKind::NotOfficial, None);
     }
     if run == 1 && is_surname(first, gazetteer, local) {
