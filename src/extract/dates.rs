@@ -161,7 +161,7 @@ pub fn find_time_exprs_lowered(text: &str, toks: &[Tok], lowered: &Lowered) -> V
     let mut found = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((len, kind)) = may_start(&w, i).then(|| match_at(&w, i)).flatten() {
+        if let Some((len, kind)) = time_at(&w, i) {
             // Include a leading preposition or modifier in the span.
             let mut start = i;
             while start > 0
@@ -206,8 +206,17 @@ fn month_part(w: &Words, i: usize) -> (MonthPart, usize) {
     }
 }
 
-/// Matches a time expression starting at token `i`: its length in tokens and kind.
-#[allow(clippy::too_many_lines)]
+/// The time expression starting at token `i`, if one does: its length in tokens and
+/// kind.
+#[inline(always)]
+fn time_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
+    if may_start(w, i) {
+        match_at(w, i)
+    } else {
+        None
+    }
+}
+
 /// Whether a time expression may start at token `i`: a few cheap tests that turn away
 /// nearly every token before [`match_at`] (a large function, called for what passes),
 /// run for every token of every paragraph.
@@ -243,10 +252,9 @@ fn may_start(w: &Words, i: usize) -> bool {
     w.lowered.class(i) & DATE_START != 0 || lower.starts_with("mid-")
 }
 
+/// [`time_at`] for a token that [`may_start`] one.
+#[allow(clippy::too_many_lines)]
 fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
-    if !may_start(w, i) {
-        return None;
-    }
     let word = w.word(i)?;
     let lower = w.lowered.get(i);
 
@@ -262,7 +270,7 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
     if let Some(day) = weekday(word).filter(|_| w.capitalized(i)) {
         let mut len = 1;
         let after = if w.punct(i + 1, ',') { i + 2 } else { i + 1 };
-        if let Some((l, kind @ TimeKind::MonthDay { .. })) = match_at(w, after) {
+        if let Some((l, kind @ TimeKind::MonthDay { .. })) = time_at(w, after) {
             return Some((after - i + l, kind));
         }
         if w.is_any(i + 1, &["morning", "afternoon", "evening", "night"]) {

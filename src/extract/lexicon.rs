@@ -602,8 +602,6 @@ static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     set
 });
 
-/// Whether a name (any case) is a country or a capital: metonyms for governments,
-/// which the timeline does not treat as speakers.
 /// The lowercase words `is_country_or_capital` or `country_of_lowercase` know.
 pub fn place_words() -> impl Iterator<Item = &'static str> {
     PLACES
@@ -612,6 +610,8 @@ pub fn place_words() -> impl Iterator<Item = &'static str> {
         .map(String::as_str)
 }
 
+/// Whether a name (any case) is a country or a capital: metonyms for governments,
+/// which the timeline does not treat as speakers.
 pub fn is_country_or_capital(name: &str) -> bool {
     with_lowercase(name, |lower| PLACES.contains(lower))
 }

@@ -9,10 +9,9 @@ use super::classes::{
     UNNAMED_SOURCE,
 };
 use super::knowledge::{Gazetteer, NameMatch};
-use super::lexicon::is_stopword;
 use super::lexicon::{
     HONORIFICS, RoleClass, UNNAMED_SOURCE_NOUNS, country_of, descriptor_class,
-    is_country_or_capital, is_news_outlet, is_title,
+    is_country_or_capital, is_news_outlet, is_stopword, is_title,
 };
 use super::tokens::{Lowered, Tok, TokKind, is_capitalized, strip_possessive, with_lowercase};
 use crate::model::{Gender, SpeakerIdx};
@@ -247,12 +246,7 @@ impl<'a> Cursor<'a> {
             let Some(w) = self.lower_str(i + len - 1) else {
                 break;
             };
-            let sep = if len > 1 { " " } else { "" };
-            if phrase
-                .try_push_str(sep)
-                .and(phrase.try_push_str(w))
-                .is_err()
-            {
+            if (len > 1 && phrase.try_push(' ').is_err()) || phrase.try_push_str(w).is_err() {
                 break;
             }
             let singular = phrase.strip_suffix('s').unwrap_or(&phrase);

@@ -220,8 +220,8 @@ fn lowercase_in_place(text: &str) -> Option<String> {
 }
 
 /// An ASCII word of at most 16 bytes, packed into one integer: a key that hashes and
-/// compares as one number, for tables of words looked up once per token. Bit 7, free in ASCII, marks the bytes of
-/// the word, so no two words pack alike.
+/// compares as one number, for tables of words looked up once per token. Bit 7, free in
+/// ASCII, marks the bytes of the word, so no two words pack alike.
 pub fn packed(word: &[u8]) -> Option<u128> {
     let len = word.len();
     if len > 16 {
@@ -338,9 +338,11 @@ impl Lowered {
         let lower = &self.buf.as_bytes()[a as usize..b as usize];
         let class = packed_at(self.buf.as_bytes(), a as usize..b as usize)
             .map_or_else(|| class_of_bytes(lower), class_of_packed);
-        let class = match possessive_len(lower) {
-            0 => class,
-            n => (class & !PLACE) | (class_of_bytes(&lower[..lower.len() - n]) & PLACE),
+        let bare = strip_possessive(self.get(i));
+        let class = if bare.len() == lower.len() {
+            class
+        } else {
+            (class & !PLACE) | (class_of_bytes(bare.as_bytes()) & PLACE)
         };
         self.classes[i].set(class);
         class
@@ -365,17 +367,6 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             f(&lower)
         }
         _ => f(&word.to_lowercase()),
-    }
-}
-
-/// The length of a trailing possessive ("'s", "’s"), 0 when there is none.
-fn possessive_len(word: &[u8]) -> usize {
-    if word.ends_with(b"'s") {
-        2
-    } else if word.ends_with("’s".as_bytes()) {
-        "’s".len()
-    } else {
-        0
     }
 }
 
