@@ -431,12 +431,10 @@ fn full_dataset(
 }
 
 fn group_events(ds: &Dataset) -> Vec<EventId> {
-    let inputs: Vec<events::EventInput> = ds
-        .statements
-        .iter()
-        .map(|s| events::EventInput::of(s, &ds.speakers, ds.statement_text(s)))
-        .collect();
-    events::group_events(&inputs)
+    events::group_events(ds.statements.len(), |i| {
+        let s = &ds.statements[i];
+        events::EventInput::of(s, &ds.speakers, ds.statement_text(s))
+    })
 }
 
 /// Articles and statements of some files: what the dataset is sized for up front, as

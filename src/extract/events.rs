@@ -149,6 +149,9 @@ thread_local! {
     static SEEN: RefCell<HashMap<u128, WordStem>> = RefCell::new(HashMap::default());
 }
 
+/// Statements whose content stems one thread gathers in one vector.
+const STEM_CHUNK: usize = 4096;
+
 /// Spellings `SEEN` keeps at most before it starts again.
 const SEEN_MAX: usize = 1 << 20;
 
@@ -264,52 +267,66 @@ pub struct Similarity {
 }
 
 impl Similarity {
-    pub fn new(statements: &[EventInput]) -> Self {
-        // Content stems by chunks of statements, each chunk's in one vector: one vector
-        // per statement would be hundreds of thousands of allocations.
-        let chunks: Vec<(Vec<StemKey>, Vec<usize>)> = statements
-            .par_chunks(4096)
-            .map(|chunk| {
-                let mut keys = Vec::with_capacity(chunk.iter().map(|s| s.text.len() / 8).sum());
-                let mut ends = Vec::with_capacity(chunk.len());
-                let mut lower = String::new();
-                let mut name_words = Vec::new();
-                for s in chunk {
-                    name_words.clear();
-                    name_words.extend(s.speaker_name.split_whitespace());
-                    content_stems(s.text, &name_words, &mut keys, &mut lower);
-                    ends.push(keys.len());
-                }
-                (keys, ends)
-            })
-            .collect();
+    /// The similarity of `count` statements, statement `i` being `input(i)`.
+    pub fn new<'a>(count: usize, input: impl Fn(usize) -> EventInput<'a> + Sync) -> Self {
         let mut ids: HashMap<u64, u32> = HashMap::default();
         let mut df: Vec<usize> = Vec::new();
         let mut topical: Vec<bool> = Vec::new();
-        let mut stems: Vec<u32> = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
-        let mut starts = Vec::with_capacity(statements.len() + 1);
-        for (keys, ends) in &chunks {
-            let mut from = 0;
-            for &to in ends {
-                let start = stems.len();
-                starts.push(start);
-                for &key in &keys[from..to] {
-                    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                    let id = *ids.entry(key & !TOPICAL).or_insert(next);
-                    if id as usize == df.len() {
-                        df.push(0);
-                        topical.push(key & TOPICAL != 0);
+        // Never more stems than words, nor words than half the bytes rounded up: sized
+        // once, as growing it would copy it into fresh pages.
+        let mut stems: Vec<u32> =
+            Vec::with_capacity((0..count).map(|i| input(i).text.len().div_ceil(2)).sum());
+        let mut starts = Vec::with_capacity(count + 1);
+        // Content stems by chunks of statements, each chunk's in one vector (one per
+        // statement would be hundreds of thousands of allocations), a round of chunks
+        // at a time: the next round's vectors reuse the memory of this one's.
+        let round = STEM_CHUNK * rayon::current_num_threads();
+        for round_start in (0..count).step_by(round) {
+            let round_end = (round_start + round).min(count);
+            let chunks: Vec<(Vec<StemKey>, Vec<usize>)> = (round_start..round_end)
+                .step_by(STEM_CHUNK)
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|chunk_start| {
+                    let chunk = chunk_start..(chunk_start + STEM_CHUNK).min(round_end);
+                    let mut keys =
+                        Vec::with_capacity(chunk.clone().map(|i| input(i).text.len() / 8).sum());
+                    let mut ends = Vec::with_capacity(chunk.len());
+                    let mut lower = String::new();
+                    let mut name_words = Vec::new();
+                    for i in chunk {
+                        let s = input(i);
+                        name_words.clear();
+                        name_words.extend(s.speaker_name.split_whitespace());
+                        content_stems(s.text, &name_words, &mut keys, &mut lower);
+                        ends.push(keys.len());
                     }
-                    df[id as usize] += 1;
-                    stems.push(id);
+                    (keys, ends)
+                })
+                .collect();
+            for (keys, ends) in &chunks {
+                let mut from = 0;
+                for &to in ends {
+                    let start = stems.len();
+                    starts.push(start);
+                    for &key in &keys[from..to] {
+                        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                        let id = *ids.entry(key & !TOPICAL).or_insert(next);
+                        if id as usize == df.len() {
+                            df.push(0);
+                            topical.push(key & TOPICAL != 0);
+                        }
+                        df[id as usize] += 1;
+                        stems.push(id);
+                    }
+                    from = to;
+                    // The same stem may come as a country and not: one id.
+                    sort_dedup_from(&mut stems, start);
                 }
-                from = to;
-                // The same stem may come as a country and not: one id.
-                sort_dedup_from(&mut stems, start);
             }
         }
         starts.push(stems.len());
-        let n = statements.len().max(1) as f32;
+        let n = count.max(1) as f32;
         // Countries and their adjectives say what a statement is about, not what it says:
         // two statements on the same war share them without being one utterance.
         let weights: Vec<f32> = df
@@ -417,10 +434,14 @@ fn word_info(lowercase_word: &str) -> u8 {
 /// Assigns each statement an event: statements in different articles by the same speaker,
 /// at most a day apart, that say the same thing share one. Ids count from 0 in order of
 /// first statement.
-pub fn group_events(statements: &[EventInput]) -> Vec<EventId> {
-    let similarity = Similarity::new(statements);
+pub fn group_events<'a>(
+    count: usize,
+    input: impl Fn(usize) -> EventInput<'a> + Sync,
+) -> Vec<EventId> {
+    let similarity = Similarity::new(count, &input);
     let mut by_speaker: HashMap<SpeakerIdx, Vec<usize>> = HashMap::default();
-    for (i, s) in statements.iter().enumerate() {
+    for i in 0..count {
+        let s = input(i);
         if s.date.bounds().is_some() {
             by_speaker.entry(s.speaker).or_default().push(i);
         }
@@ -428,7 +449,7 @@ pub fn group_events(statements: &[EventInput]) -> Vec<EventId> {
     // Within a speaker, statements sorted by first day: only those that start at most a
     // day after another ends can be one utterance with it, so each looks ahead in a
     // short window instead of at every other statement.
-    let bounds: Vec<_> = statements.iter().map(|s| s.date.bounds()).collect();
+    let bounds: Vec<_> = (0..count).map(|i| input(i).date.bounds()).collect();
     let groups: Vec<Vec<usize>> = by_speaker.into_values().collect();
     let pairs: Vec<(usize, usize)> = groups
         .into_par_iter()
@@ -444,8 +465,7 @@ pub fn group_events(statements: &[EventInput]) -> Vec<EventId> {
                     if (first - last).num_days() > 1 {
                         break;
                     }
-                    if statements[i].article != statements[j].article
-                        && similarity.score(i, j) >= SIMILARITY
+                    if input(i).article != input(j).article && similarity.score(i, j) >= SIMILARITY
                     {
                         pairs.push((i, j));
                     }
@@ -454,12 +474,12 @@ pub fn group_events(statements: &[EventInput]) -> Vec<EventId> {
             pairs
         })
         .collect();
-    let mut uf = UnionFind((0..statements.len()).collect());
+    let mut uf = UnionFind((0..count).collect());
     for (i, j) in pairs {
         uf.union(i, j);
     }
     let mut ids: HashMap<usize, EventId> = HashMap::default();
-    (0..statements.len())
+    (0..count)
         .map(|i| {
             let root = uf.find(i);
             let next = EventId::try_from(ids.len()).unwrap_or(EventId::MAX);
@@ -506,7 +526,7 @@ mod tests {
             ),
             input(1, 1, on(3), "The grain corridor must reopen next week."),
         ];
-        let ev = group_events(&s);
+        let ev = group_events(s.len(), |i| s[i].clone());
         assert_eq!(ev[0], ev[1]);
         assert_ne!(ev[0], ev[2]);
     }
@@ -521,7 +541,7 @@ mod tests {
             input(0, 1, on(3), text),
             input(3, 1, DateValue::Unknown, text),
         ];
-        let ev = group_events(&s);
+        let ev = group_events(s.len(), |i| s[i].clone());
         assert_eq!(ev.iter().collect::<std::collections::HashSet<_>>().len(), 5);
     }
 
@@ -531,7 +551,7 @@ mod tests {
             input(0, 1, on(3), "We hope this truce will be lasting."),
             input(1, 1, on(4), "I hope this ceasefire is sustainable."),
         ];
-        let ev = group_events(&s);
+        let ev = group_events(s.len(), |i| s[i].clone());
         assert_eq!(ev[0], ev[1]);
     }
 }

@@ -63,16 +63,12 @@ pub struct Extraction {
 /// Extracts the statements of all articles, in parallel, and groups them into events.
 pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
     let mut extraction = extract_ungrouped(articles, knowledge);
-    let speakers = &extraction.speakers;
-    let inputs: Vec<events::EventInput> = extraction
-        .statements
-        .iter()
-        .map(|s| {
-            let text = articles[s.article].text.get(s.span.clone()).unwrap_or("");
-            events::EventInput::of(s, speakers, text)
-        })
-        .collect();
-    let ids = events::group_events(&inputs);
+    let (speakers, statements) = (&extraction.speakers, &extraction.statements);
+    let ids = events::group_events(statements.len(), |i| {
+        let s = &statements[i];
+        let text = articles[s.article].text.get(s.span.clone()).unwrap_or("");
+        events::EventInput::of(s, speakers, text)
+    });
     for (s, e) in extraction.statements.iter_mut().zip(ids) {
         s.event = e;
     }
