@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use super::tokens::{Tok, Tokens, packed_at};
+use super::tokens::{Words, packed_at};
 use crate::model::{DateValue, EventId, Speaker, SpeakerIdx, Statement};
 
 /// What grouping needs to know of a statement.
@@ -165,9 +165,9 @@ fn content_stems(text: &str, name_words: &[&str], keys: &mut Vec<StemKey>, lower
         if seen.len() > SEEN_MAX {
             seen.clear();
         }
-        for t in Tokens::new(text).filter(Tok::is_word) {
-            let word = &text[t.range()];
-            let (key, bare) = if let Some(spelling) = packed_at(text.as_bytes(), t.range()) {
+        for range in Words::new(text) {
+            let word = &text[range.clone()];
+            let (key, bare) = if let Some(spelling) = packed_at(text.as_bytes(), range) {
                 let stem = *seen.entry(spelling).or_insert_with(|| {
                     lower.clear();
                     lower.push_str(word);

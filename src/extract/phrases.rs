@@ -13,6 +13,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::tokens::ascii_alnum_end;
+
 /// A set of phrases, found in texts from word start to word end.
 #[derive(Debug, Default)]
 pub struct PhraseSet {
@@ -86,11 +88,7 @@ static BYTE_CLASS: [u8; 256] = {
 fn word_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        while let Some(&b) = bytes.get(at)
-            && BYTE_CLASS[b as usize] == WORD
-        {
-            at += 1;
-        }
+        at = ascii_alnum_end(bytes, at);
         match bytes.get(at) {
             Some(&b) if BYTE_CLASS[b as usize] == WIDE => match is_word_char_at(text, at) {
                 Some((true, len)) => at += len,

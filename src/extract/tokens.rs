@@ -101,17 +101,55 @@ static WORD_BYTE: [bool; 256] = {
     table
 };
 
+/// Bytes that mark each byte of a `u64`: its lowest bit, its highest bit.
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (bytes below 0x80) that is at least `lo`, for `lo`
+/// from 1 to 0x80: adding `0x80 - lo` carries into the high bit exactly then, and never
+/// into the next byte.
+#[inline(always)]
+fn bytes_at_least(x: u64, lo: u8) -> u64 {
+    (x + LOW_BITS * u64::from(0x80 - lo)) & HIGH_BITS
+}
+
+/// The end of the run of ASCII letters and digits at `at` in `bytes` (`at` itself when
+/// there is none).
+///
+/// Eight bytes at a time, by bit arithmetic on a `u64`, where it can read them: a byte
+/// loop ends with a mispredicted branch at nearly every word, and every paragraph and
+/// statement is read word by word. No crate offers this small a piece.
+#[inline(always)]
+pub fn ascii_alnum_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        let ascii = x & !HIGH_BITS;
+        // Setting bit 5 lowercases letters and keeps digits as they are.
+        let lower = ascii | (LOW_BITS * 0x20);
+        let letter = bytes_at_least(lower, b'a') & !bytes_at_least(lower, b'z' + 1);
+        let digit = bytes_at_least(ascii, b'0') & !bytes_at_least(ascii, b'9' + 1);
+        let other = !(letter | digit) & HIGH_BITS | x & HIGH_BITS;
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while let Some(&b) = bytes.get(at)
+        && WORD_BYTE[usize::from(b)]
+    {
+        at += 1;
+    }
+    at
+}
+
 /// The end of the word that starts at `start` (a word character).
+#[inline(always)]
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
     loop {
         // A run of ASCII letters and digits is most of any word.
-        while let Some(&b) = bytes.get(i)
-            && WORD_BYTE[usize::from(b)]
-        {
-            i += 1;
-        }
+        i = ascii_alnum_end(bytes, i);
         let Some(&b) = bytes.get(i) else {
             return i;
         };
@@ -181,6 +219,47 @@ impl Iterator for Tokens<'_> {
         };
         self.at = end;
         Some(Tok { start, end, kind })
+    }
+}
+
+/// The word tokens of `text` one by one, as byte ranges: what `Tokens` gives that are
+/// words, without stopping at each space and punctuation mark (grouping reads every
+/// statement's words and nothing else).
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self { text, at: 0 }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let bytes = self.text.as_bytes();
+        let mut at = self.at;
+        let len = loop {
+            let &b = bytes.get(at)?;
+            if b.is_ascii() {
+                if WORD_BYTE[usize::from(b)] {
+                    break 1;
+                }
+                at += 1;
+            } else {
+                let (c, len) = char_at(self.text, at)?;
+                if is_word_char(c) {
+                    break len;
+                }
+                at += len;
+            }
+        };
+        let end = word_end(self.text, at + len);
+        self.at = end;
+        Some(at..end)
     }
 }
 
@@ -474,6 +553,20 @@ mod tests {
         #[test]
         fn splits_any_string_like_the_reference(text in "\\PC{0,40}") {
             proptest::prop_assert_eq!(tokenize(&text), reference_tokenize(&text));
+        }
+
+        #[test]
+        fn alnum_runs_end_where_a_byte_loop_ends_them(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), at in 0usize..40) {
+            let by_loop = (at..bytes.len()).find(|&i| !bytes[i].is_ascii_alphanumeric()).unwrap_or(bytes.len().max(at));
+            proptest::prop_assert_eq!(ascii_alnum_end(&bytes, at), by_loop);
+        }
+
+        #[test]
+        fn words_are_the_word_tokens(text in "[a-zA-Z0-9 .,'’_‐\\-\t\n\u{a0}éЖ中“”!?]{0,40}|\\PC{0,40}") {
+            let words: Vec<Range<usize>> = Words::new(&text).collect();
+            let tokens: Vec<Range<usize>> =
+                tokenize(&text).iter().filter(|t| t.is_word()).map(Tok::range).collect();
+            proptest::prop_assert_eq!(words, tokens);
         }
 
         #[test]
