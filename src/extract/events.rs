@@ -362,16 +362,14 @@ impl Similarity {
     pub fn score(&self, i: usize, j: usize) -> f32 {
         let (a, b) = (self.stems_of(i), self.stems_of(j));
         let (mut x, mut y, mut shared) = (0, 0, 0.0);
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += self.weights[a[x] as usize];
-                    x += 1;
-                    y += 1;
-                }
+        // Each step moves past the smaller of the two (or both), by arithmetic rather
+        // than a three-way branch that mispredicts at every other step.
+        while let (Some(&p), Some(&q)) = (a.get(x), b.get(y)) {
+            if p == q {
+                shared += self.weights[p as usize];
             }
+            x += usize::from(p <= q);
+            y += usize::from(q <= p);
         }
         let (ta, tb) = (self.totals[i], self.totals[j]);
         if ta <= 0.0 || tb <= 0.0 {
