@@ -71,13 +71,21 @@ struct Attribution {
     background: bool,
 }
 
-/// Each token that is a word outside quotes, sliced once: the rules ask for words by
-/// index again and again.
-pub fn outside_quotes<'a>(text: &'a str, toks: &[Tok], in_quote: &[bool]) -> Vec<Option<&'a str>> {
-    toks.iter()
-        .zip(in_quote)
-        .map(|(t, &quoted)| (t.kind == TokKind::Word && !quoted).then(|| &text[t.range()]))
-        .collect()
+/// Each token that is a word outside quotes, sliced once, into `words` (cleared first;
+/// one vector serves every paragraph of an article): the rules ask for words by index
+/// again and again.
+pub fn outside_quotes<'a>(
+    text: &'a str,
+    toks: &[Tok],
+    in_quote: &[bool],
+    words: &mut Vec<Option<&'a str>>,
+) {
+    words.clear();
+    words.extend(
+        toks.iter()
+            .zip(in_quote)
+            .map(|(t, &quoted)| (t.kind == TokKind::Word && !quoted).then(|| &text[t.range()])),
+    );
 }
 
 impl Paragraph<'_> {

@@ -494,6 +494,16 @@ pub struct Known<'a> {
     pub local: LocalNames<'a>,
 }
 
+/// What `find_mentions` notes of each token of a paragraph, kept from one paragraph to
+/// the next: an article has dozens, and three allocations for each cost more than the
+/// notes.
+#[derive(Debug, Default)]
+pub struct TokenNotes {
+    capital: Vec<bool>,
+    titles: Vec<u8>,
+    covered: Vec<bool>,
+}
+
 /// Finds the mentions of one paragraph, outside quotes, in order. `words` are the words
 /// outside quotes, as `attribution::outside_quotes` gives them.
 pub fn find_mentions<'a>(
@@ -503,6 +513,7 @@ pub fn find_mentions<'a>(
     in_quote: &'a [bool],
     words: &'a [Option<&'a str>],
     known: &Known,
+    notes: &mut TokenNotes,
 ) -> Vec<Mention> {
     let Known {
         gazetteer,
@@ -515,17 +526,20 @@ pub fn find_mentions<'a>(
         in_quote,
         lowered,
         words,
-        capital: Vec::new(),
+        capital: std::mem::take(&mut notes.capital),
         titles: Vec::new(),
     };
-    c.capital = c
-        .words
-        .iter()
-        .map(|w| w.is_some_and(is_capitalized))
-        .collect();
-    c.titles = (0..toks.len()).map(|i| c.find_title(i)).collect();
+    c.capital.clear();
+    c.capital
+        .extend(c.words.iter().map(|w| w.is_some_and(is_capitalized)));
+    let mut titles = std::mem::take(&mut notes.titles);
+    titles.clear();
+    titles.extend((0..toks.len()).map(|i| c.find_title(i)));
+    c.titles = titles;
     let c = c;
-    let mut covered = vec![false; toks.len()];
+    let mut covered = std::mem::take(&mut notes.covered);
+    covered.clear();
+    covered.resize(toks.len(), false);
     let mut mentions = Vec::new();
     let names = names_outside_quotes(toks, in_quote, names_in);
     let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
@@ -589,6 +603,11 @@ pub fn find_mentions<'a>(
             _ => false,
         };
     }
+    *notes = TokenNotes {
+        capital: c.capital,
+        titles: c.titles,
+        covered,
+    };
     mentions
 }
 
@@ -850,7 +869,8 @@ mod tests {
         let toks = tokenize(text);
         let in_quote = vec![false; toks.len()];
         let lowered = Lowered::new(text, &toks);
-        let words = super::super::attribution::outside_quotes(text, &toks, &in_quote);
+        let mut words = Vec::new();
+        super::super::attribution::outside_quotes(text, &toks, &in_quote, &mut words);
         find_mentions(
             text,
             &toks,
@@ -872,6 +892,7 @@ mod tests {
                 },
                 local: &|_| false,
             },
+            &mut TokenNotes::default(),
         )
         .into_iter()
         .map(|m| {

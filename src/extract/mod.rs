@@ -406,6 +406,10 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
     let mut quote_of = Vec::new();
     let mut in_quote = Vec::new();
     let mut resolved: Vec<Option<SpeakerKey>> = Vec::new();
+    let mut lowered = tokens::Lowered::default();
+    let mut words = Vec::new();
+    let mut notes = mentions::TokenNotes::default();
+    let mut sentences = Vec::new();
     for (p_index, range) in article.paragraphs.iter().enumerate() {
         let base = range.start;
         let text = &article.text[range.clone()];
@@ -420,8 +424,8 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         in_quote.clear();
         in_quote.extend(quote_of.iter().map(Option::is_some));
         let known_locally = |name: &str| state.local_surnames.contains_key(name);
-        let lowered = tokens::Lowered::new(text, &toks);
-        let words = attribution::outside_quotes(text, &toks, &in_quote);
+        lowered.refill(text, &toks);
+        attribution::outside_quotes(text, &toks, &in_quote, &mut words);
         let body_offset = body_starts[p_index];
         let names_in = |r: Range<usize>| {
             let found = knowledge.gazetteer.names_in(
@@ -449,6 +453,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
                 names_in: &names_in,
                 local: &known_locally,
             },
+            &mut notes,
         );
         let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
         let para = Paragraph {
@@ -472,7 +477,8 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         resolved.clear();
         resolved.resize(mentions.len(), None);
         let mut next_mention = 0;
-        for sentence in sentences::split_sentences(text, &toks, &quotes) {
+        sentences::split_sentences(text, &toks, &quotes, &mut sentences);
+        for sentence in sentences.iter().cloned() {
             let first = toks.partition_point(|t| t.start < sentence.start);
             let last = toks.partition_point(|t| t.start < sentence.end);
             if first >= last {

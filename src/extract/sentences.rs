@@ -37,11 +37,17 @@ fn starts_sentence(text: &str, tok: &Tok) -> bool {
     })
 }
 
-/// Splits a paragraph into sentences: ranges that together cover all its tokens.
-pub fn split_sentences(text: &str, toks: &[Tok], quotes: &[Quote]) -> Vec<Range<usize>> {
-    let mut sentences = Vec::new();
+/// Splits a paragraph into sentences: ranges that together cover all its tokens, into
+/// `sentences` (cleared first; one vector serves every paragraph of an article).
+pub fn split_sentences(
+    text: &str,
+    toks: &[Tok],
+    quotes: &[Quote],
+    sentences: &mut Vec<Range<usize>>,
+) {
+    sentences.clear();
     let Some(first) = toks.first() else {
-        return sentences;
+        return;
     };
     let mut start = first.start;
     let mut i = 0;
@@ -81,7 +87,6 @@ pub fn split_sentences(text: &str, toks: &[Tok], quotes: &[Quote]) -> Vec<Range<
     {
         sentences.push(start..last.end);
     }
-    sentences
 }
 
 #[cfg(test)]
@@ -93,10 +98,9 @@ mod tests {
     fn split(text: &str) -> Vec<&str> {
         let toks = tokenize(text);
         let quotes = find_quotes(text);
-        split_sentences(text, &toks, &quotes)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        let mut sentences = Vec::new();
+        split_sentences(text, &toks, &quotes, &mut sentences);
+        sentences.into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]

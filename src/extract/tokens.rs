@@ -270,11 +270,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// `text` lowercased character by character, when every character keeps its length in
-/// UTF-8 (ASCII, typographic quotes and dashes, most letters), so that every offset into
-/// `text` is the same offset into the result; `None` otherwise.
-fn lowercase_in_place(text: &str) -> Option<String> {
-    let mut buf = String::with_capacity(text.len());
+/// Writes `text` lowercased character by character into `buf` and returns true when
+/// every character keeps its length in UTF-8 (ASCII, typographic quotes and dashes, most
+/// letters), so that every offset into `text` is the same offset into the result; false
+/// (with `buf` unfinished) otherwise.
+fn lowercase_in_place(text: &str, buf: &mut String) -> bool {
+    buf.clear();
     let mut rest = text;
     loop {
         // ASCII runs in one go, the other characters one by one.
@@ -287,12 +288,12 @@ fn lowercase_in_place(text: &str) -> Option<String> {
         buf[start..].make_ascii_lowercase();
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else {
-            return Some(buf);
+            return true;
         };
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => buf.push(l),
-            _ => return None,
+            _ => return false,
         }
         rest = &rest[c.len_utf8()..];
     }
@@ -358,46 +359,45 @@ pub struct Lowered {
 
 impl Lowered {
     pub fn new(text: &str, toks: &[Tok]) -> Self {
+        let mut lowered = Self::default();
+        lowered.refill(text, toks);
+        lowered
+    }
+
+    /// The tokens of another paragraph, in the same buffers: extraction lowers every
+    /// paragraph of every article, and three allocations for each cost more than the
+    /// lowering.
+    pub fn refill(&mut self, text: &str, toks: &[Tok]) {
         let bound = |start: usize, end: usize| {
             (
                 u32::try_from(start).unwrap_or(u32::MAX),
                 u32::try_from(end).unwrap_or(u32::MAX),
             )
         };
-        if let Some(buf) = lowercase_in_place(text) {
+        self.bounds.clear();
+        if lowercase_in_place(text, &mut self.buf) {
             // Every character kept its length: one copy, tokens where they are.
-            return Self::with_classes(
-                buf,
-                toks.iter().map(|t| bound(t.start, t.end)).collect(),
-                toks,
-            );
-        }
-        let mut buf = String::with_capacity(text.len());
-        let mut bounds = Vec::with_capacity(toks.len());
-        for t in toks {
-            let start = buf.len();
-            let word = &text[t.range()];
-            if word.is_ascii() {
-                buf.push_str(word);
-                buf[start..].make_ascii_lowercase();
-            } else {
-                buf.extend(word.chars().flat_map(char::to_lowercase));
+            self.bounds
+                .extend(toks.iter().map(|t| bound(t.start, t.end)));
+        } else {
+            self.buf.clear();
+            for t in toks {
+                let start = self.buf.len();
+                let word = &text[t.range()];
+                if word.is_ascii() {
+                    self.buf.push_str(word);
+                    self.buf[start..].make_ascii_lowercase();
+                } else {
+                    self.buf.extend(word.chars().flat_map(char::to_lowercase));
+                }
+                self.bounds.push(bound(start, self.buf.len()));
             }
-            bounds.push(bound(start, buf.len()));
         }
-        Self::with_classes(buf, bounds, toks)
-    }
-
-    fn with_classes(buf: String, bounds: Vec<(u32, u32)>, toks: &[Tok]) -> Self {
-        let classes = toks
-            .iter()
-            .map(|t| Cell::new(if t.is_word() { UNKNOWN } else { 0 }))
-            .collect();
-        Self {
-            buf,
-            bounds,
-            classes,
-        }
+        self.classes.clear();
+        self.classes.extend(
+            toks.iter()
+                .map(|t| Cell::new(if t.is_word() { UNKNOWN } else { 0 })),
+        );
     }
 
     /// What token `i` is to the rules (0 past the end), looked up when first asked: the
