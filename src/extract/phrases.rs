@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::tokens::ascii_alnum_end;
+use super::tokens::{ascii_alnum_end, next_word_start};
 
 /// A set of phrases, found in texts from word start to word end.
 #[derive(Debug, Default)]
@@ -95,21 +95,6 @@ fn word_end(text: &str, mut at: usize) -> usize {
                 _ => return at,
             },
             _ => return at,
-        }
-    }
-}
-
-/// The start of the next word at or after `at`, if any.
-#[inline]
-fn next_word_start(text: &str, mut at: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    loop {
-        while BYTE_CLASS[*bytes.get(at)? as usize] == NOT_WORD {
-            at += 1;
-        }
-        match is_word_char_at(text, at)? {
-            (true, _) => return Some(at),
-            (false, len) => at += len,
         }
     }
 }

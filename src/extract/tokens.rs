@@ -240,26 +240,32 @@ impl Iterator for Words<'_> {
     type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Range<usize>> {
-        let bytes = self.text.as_bytes();
-        let mut at = self.at;
-        let len = loop {
-            let &b = bytes.get(at)?;
-            if b.is_ascii() {
-                if WORD_BYTE[usize::from(b)] {
-                    break 1;
-                }
-                at += 1;
-            } else {
-                let (c, len) = char_at(self.text, at)?;
-                if is_word_char(c) {
-                    break len;
-                }
-                at += len;
-            }
-        };
-        let end = word_end(self.text, at + len);
+        let start = next_word_start(self.text, self.at)?;
+        let end = word_end(self.text, start);
         self.at = end;
-        Some(at..end)
+        Some(start..end)
+    }
+}
+
+/// The start of the next word at or after `at`, if any: the first letter or digit
+/// (words begin with one; joiners only continue them).
+#[inline(always)]
+pub fn next_word_start(text: &str, mut at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    loop {
+        let &b = bytes.get(at)?;
+        if b.is_ascii() {
+            if WORD_BYTE[usize::from(b)] {
+                return Some(at);
+            }
+            at += 1;
+        } else {
+            let (c, len) = char_at(text, at)?;
+            if is_word_char(c) {
+                return Some(at);
+            }
+            at += len;
+        }
     }
 }
 
