@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use smallvec::SmallVec;
+
 use super::classes::SPEECH_VERB;
 use super::dates::TimeExpr;
 use super::lexicon::{VerbForm, is_auxiliary, is_verb_adverb, phrasal_speech_verb, speech_verb};
@@ -37,7 +39,7 @@ pub struct Candidate {
 /// What one sentence yields.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SentenceAnalysis {
-    pub candidates: Vec<Candidate>,
+    pub candidates: SmallVec<[Candidate; 4]>,
     /// The sentence attributes speech to a subject that is no official (sources, a
     /// country): quotes after it must not go on from an earlier speaker.
     pub unofficial_speech: bool,
@@ -375,11 +377,11 @@ impl Paragraph<'_> {
             )
         });
         let stop = |i: usize| {
-            self.word(i).is_none_or(|w| {
-                let l = w.to_lowercase();
+            self.word(i).is_none_or(|_| {
+                let l = self.lowered.get(i);
                 l == "that"
-                    || is_auxiliary(&l)
-                    || speech_verb(&l).is_some()
+                    || is_auxiliary(l)
+                    || speech_verb(l).is_some()
                     || self.time_starting_at(i).is_some()
             })
         };
@@ -424,8 +426,8 @@ impl Paragraph<'_> {
     }
 
     /// Finds the attributions of a sentence, in order.
-    fn attributions(&self, sentence: &Range<usize>) -> Vec<Attribution> {
-        let mut found = Vec::new();
+    fn attributions(&self, sentence: &Range<usize>) -> SmallVec<[Attribution; 4]> {
+        let mut found = SmallVec::new();
         let mut i = sentence.start;
         while i < sentence.end {
             // "According to him, …"
@@ -661,14 +663,14 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
         .cloned();
 
     let sentence_bytes = p.toks[sentence.start].start..p.toks[sentence.end - 1].end;
-    let quotes: Vec<usize> = (0..p.quotes.len())
+    let quotes: SmallVec<[usize; 8]> = (0..p.quotes.len())
         .filter(|&q| {
             let o = &p.quotes[q].outer;
             o.start >= sentence_bytes.start && o.start < sentence_bytes.end
         })
         .collect();
     let mut prev_speech = None;
-    let mut speech_quotes = Vec::new();
+    let mut speech_quotes: SmallVec<[usize; 8]> = SmallVec::new();
     for &q in &quotes {
         if quote_is_speech(p, q, &sentence, &attributions, prev_speech) {
             speech_quotes.push(q);
@@ -844,7 +846,7 @@ fn opening_phrase_time(p: &Paragraph, sentence: &Range<usize>, subject: usize) -
 /// The parts of a quote that are the speaker's own words: sentences in which the speaker
 /// reports what someone else said ("He said that he supports …", "she noted that …")
 /// are that other person's, so the quote is cut around them.
-fn own_words(p: &Paragraph, q: usize) -> Vec<Range<usize>> {
+fn own_words(p: &Paragraph, q: usize) -> SmallVec<[Range<usize>; 4]> {
     let quote = &p.quotes[q];
     let first = p.toks.partition_point(|t| t.start < quote.inner.start);
     let last = p.toks.partition_point(|t| t.start < quote.inner.end);
@@ -855,7 +857,7 @@ fn own_words(p: &Paragraph, q: usize) -> Vec<Range<usize>> {
             .map(|t| &p.text[t.range()])
     };
     // Sentence starts inside the quote.
-    let mut starts = vec![first];
+    let mut starts: SmallVec<[usize; 8]> = smallvec::smallvec![first];
     for i in first..last {
         let terminal = matches!(p.toks[i].kind, TokKind::Punct('.' | '!' | '?'));
         if terminal
@@ -889,7 +891,7 @@ fn own_words(p: &Paragraph, q: usize) -> Vec<Range<usize>> {
             word(v).is_some_and(past)
         })
     };
-    let mut spans = Vec::new();
+    let mut spans: SmallVec<[Range<usize>; 4]> = SmallVec::new();
     let mut run: Option<Range<usize>> = None;
     for pair in starts.windows(2) {
         let (from, to) = (pair[0], pair[1]);

@@ -37,17 +37,15 @@ fn pick(taxonomy: &Taxonomy, best: &[ConflictIdx], ctx: &Context) -> Option<Conf
             .or_else(|| ctx.article.filter(|c| many.contains(c)))
             .or_else(|| {
                 let day = ctx.day?;
-                let active: Vec<_> = many
-                    .iter()
-                    .copied()
-                    .filter(|&c| taxonomy.active_on(c, day))
-                    .collect();
+                let active = || {
+                    many.iter()
+                        .copied()
+                        .filter(move |&c| taxonomy.active_on(c, day))
+                };
                 // A bounded conflict active that day (a war of weeks) beats an open-ended one.
-                active
-                    .iter()
-                    .copied()
+                active()
                     .find(|&c| taxonomy.conflicts[c].end.is_some())
-                    .or_else(|| active.first().copied())
+                    .or_else(|| active().next())
             })
             .or_else(|| many.first().copied()),
     }

@@ -148,17 +148,25 @@ impl Words<'_> {
 
 /// Finds the time expressions of a paragraph, left to right, never overlapping.
 pub fn find_time_exprs(text: &str, toks: &[Tok]) -> Vec<TimeExpr> {
-    find_time_exprs_lowered(text, toks, &Lowered::new(text, toks))
+    let mut found = Vec::new();
+    find_time_exprs_into(text, toks, &Lowered::new(text, toks), &mut found);
+    found
 }
 
-/// [`find_time_exprs`] with the paragraph's tokens already lowercased.
-pub fn find_time_exprs_lowered(text: &str, toks: &[Tok], lowered: &Lowered) -> Vec<TimeExpr> {
+/// [`find_time_exprs`] with the paragraph's tokens already lowercased, into `found`
+/// (cleared first), whose memory extraction reuses from paragraph to paragraph.
+pub fn find_time_exprs_into(
+    text: &str,
+    toks: &[Tok],
+    lowered: &Lowered,
+    found: &mut Vec<TimeExpr>,
+) {
     let w = Words {
         text,
         toks,
         lowered,
     };
-    let mut found = Vec::new();
+    found.clear();
     let mut i = 0;
     while i < toks.len() {
         if let Some((len, kind)) = time_at(&w, i) {
@@ -184,7 +192,6 @@ pub fn find_time_exprs_lowered(text: &str, toks: &[Tok], lowered: &Lowered) -> V
             i += 1;
         }
     }
-    found
 }
 
 fn month_part(w: &Words, i: usize) -> (MonthPart, usize) {

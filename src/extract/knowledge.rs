@@ -8,6 +8,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
+use smallvec::SmallVec;
 
 use super::phrases::{PhraseMatch, PhraseSet, leftmost_longest};
 use crate::model::{Conflict, ConflictIdx, Gender, Role, Speaker, SpeakerIdx};
@@ -303,11 +304,11 @@ impl Terms {
     /// The evidence of the terms inside `range` of the text.
     pub fn evidence(&self, taxonomy: &Taxonomy, range: Range<usize>) -> ConflictEvidence {
         let mut ev = ConflictEvidence {
-            scores: vec![0.0; taxonomy.conflicts.len()],
+            scores: smallvec::smallvec![0.0; taxonomy.conflicts.len()],
             no_conflict_topic: false,
         };
         // Each term counts once: a name repeated is no more evidence than once.
-        let mut seen: Vec<usize> = Vec::new();
+        let mut seen: SmallVec<[usize; 16]> = SmallVec::new();
         let first = self.found.partition_point(|m| m.start < range.start);
         for m in &self.found[first..] {
             if m.start >= range.end {
@@ -326,11 +327,18 @@ impl Terms {
     }
 }
 
+/// Conflicts whose scores `ConflictEvidence` holds without allocating (the default
+/// taxonomy has 20).
+const INLINE_CONFLICTS: usize = 32;
+
 /// What a text says about conflicts: a score per conflict, and whether it is about one
 /// of the subjects that are no conflict (trade, a visit, arms control).
+///
+/// On the stack for taxonomies of up to `INLINE_CONFLICTS` conflicts: every statement
+/// is scored once or twice.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConflictEvidence {
-    pub scores: Vec<f32>,
+    pub scores: SmallVec<[f32; INLINE_CONFLICTS]>,
     pub no_conflict_topic: bool,
 }
 
@@ -340,10 +348,10 @@ impl ConflictEvidence {
     }
 
     /// The conflicts with the highest score, when any scored.
-    pub fn best(&self) -> Vec<ConflictIdx> {
+    pub fn best(&self) -> SmallVec<[ConflictIdx; 4]> {
         let max = self.scores.iter().copied().fold(0.0_f32, f32::max);
         if max <= 0.0 {
-            return Vec::new();
+            return SmallVec::new();
         }
         (0..self.scores.len())
             .filter(|&i| self.scores[i] >= max - f32::EPSILON)
@@ -691,7 +699,7 @@ actors = ["Zenda"]
             .taxonomy
             .evidence("Fighting near Zenda and in Osterlich; trade too.");
         assert!(ev.no_conflict_topic);
-        assert_eq!(ev.best(), vec![0]);
+        assert_eq!(ev.best().as_slice(), [0]);
         let ev = k.taxonomy.evidence("the Zendas");
         assert!(ev.is_empty());
     }

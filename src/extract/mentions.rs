@@ -502,19 +502,21 @@ pub struct TokenNotes {
     capital: Vec<bool>,
     titles: Vec<u8>,
     covered: Vec<bool>,
+    /// The mentions found, which `find_mentions` returns.
+    found: Vec<Mention>,
 }
 
-/// Finds the mentions of one paragraph, outside quotes, in order. `words` are the words
-/// outside quotes, as `attribution::outside_quotes` gives them.
-pub fn find_mentions<'a>(
+/// Finds the mentions of one paragraph, outside quotes, in order (in `notes`' memory).
+/// `words` are the words outside quotes, as `attribution::outside_quotes` gives them.
+pub fn find_mentions<'a, 'n>(
     text: &'a str,
     toks: &'a [Tok],
     lowered: &'a Lowered,
     in_quote: &'a [bool],
     words: &'a [Option<&'a str>],
     known: &Known,
-    notes: &mut TokenNotes,
-) -> Vec<Mention> {
+    notes: &'n mut TokenNotes,
+) -> &'n [Mention] {
     let Known {
         gazetteer,
         names_in,
@@ -540,7 +542,8 @@ pub fn find_mentions<'a>(
     let mut covered = std::mem::take(&mut notes.covered);
     covered.clear();
     covered.resize(toks.len(), false);
-    let mut mentions = Vec::new();
+    let mut mentions = std::mem::take(&mut notes.found);
+    mentions.clear();
     let names = names_outside_quotes(toks, in_quote, names_in);
     let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
 
@@ -596,7 +599,7 @@ pub fn find_mentions<'a>(
         i = end;
     }
     mentions.sort_by_key(|m| m.toks.start);
-    for m in &mut mentions {
+    for m in mentions.iter_mut() {
         m.named_person = match &m.kind {
             MentionKind::Known(i) => !gazetteer.speakers[*i].institutional,
             MentionKind::NewPerson { .. } | MentionKind::Surname(_) => true,
@@ -607,8 +610,9 @@ pub fn find_mentions<'a>(
         capital: c.capital,
         titles: c.titles,
         covered,
+        found: mentions,
     };
-    mentions
+    &notes.found
 }
 
 /// The gazetteer's names in the stretches of `text` outside quotes: a name inside a
@@ -894,7 +898,8 @@ mod tests {
             },
             &mut TokenNotes::default(),
         )
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|m| {
             (
                 text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_string(),

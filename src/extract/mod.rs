@@ -19,6 +19,7 @@ pub mod sentences;
 pub mod tokens;
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -354,8 +355,67 @@ fn quote_of_tokens<'a>(
     })
 }
 
+/// The buffers of an article's extraction, which each thread keeps from article to
+/// article: a corpus has thousands of articles of dozens of paragraphs each, and a
+/// dozen buffers allocated and grown for every article cost more than filling them.
+#[derive(Default)]
+struct Scratch {
+    body: String,
+    body_starts: Vec<usize>,
+    toks: Vec<tokens::Tok>,
+    quotes: Vec<quotes::Quote>,
+    quote_of: Vec<Option<usize>>,
+    in_quote: Vec<bool>,
+    lowered: tokens::Lowered,
+    /// The words outside quotes, empty between articles: they borrow an article's text.
+    words: Vec<Option<&'static str>>,
+    notes: mentions::TokenNotes,
+    resolved: Vec<Option<SpeakerKey>>,
+    times: Vec<dates::TimeExpr>,
+    sentences: Vec<Range<usize>>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// An empty vector with the memory of `v`, for words of another text: collecting in
+/// place keeps the allocation (no unsafe lifetime change needed).
+fn recycle<'b>(mut v: Vec<Option<&str>>) -> Vec<Option<&'b str>> {
+    v.clear();
+    v.into_iter().map(|_| None).collect()
+}
+
 /// Extracts the statements of one article.
 fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
+    SCRATCH.with_borrow_mut(|scratch| {
+        let mut words = recycle(std::mem::take(&mut scratch.words));
+        let found = extract_article_with(article, knowledge, scratch, &mut words);
+        scratch.words = recycle(words);
+        found
+    })
+}
+
+fn extract_article_with<'t>(
+    article: &'t Article,
+    knowledge: &Knowledge,
+    scratch: &mut Scratch,
+    words: &mut Vec<Option<&'t str>>,
+) -> Vec<Found> {
+    let Scratch {
+        body,
+        body_starts,
+        toks,
+        quotes,
+        quote_of,
+        in_quote,
+        lowered,
+        words: _,
+        notes,
+        resolved,
+        times,
+        sentences,
+    } = scratch;
     let taxonomy = &knowledge.taxonomy;
     let lead = article
         .title
@@ -365,8 +425,8 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         .collect::<Vec<_>>()
         .join("\n");
     // The paragraphs joined by newlines, and where each one starts in that text.
-    let mut body = String::with_capacity(article.text.len());
-    let mut body_starts = Vec::with_capacity(article.paragraphs.len());
+    body.clear();
+    body_starts.clear();
     for (i, r) in article.paragraphs.iter().enumerate() {
         if i > 0 {
             body.push('\n');
@@ -378,7 +438,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
     // statement's conflict are judged from them. Paragraphs, sentences and statements
     // begin and end at word boundaries, so a term whole within one of them is the term
     // a search of that stretch alone would find.
-    let body_phrases = knowledge.phrases(&body);
+    let body_phrases = knowledge.phrases(body);
     let body_terms = &body_phrases.terms;
     let mut state = ArticleState {
         knowledge,
@@ -401,15 +461,6 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         ),
     };
     let mut found = Vec::new();
-    // Buffers of each paragraph, reused: an article has dozens of paragraphs.
-    let mut toks = Vec::new();
-    let mut quote_of = Vec::new();
-    let mut in_quote = Vec::new();
-    let mut resolved: Vec<Option<SpeakerKey>> = Vec::new();
-    let mut lowered = tokens::Lowered::default();
-    let mut words = Vec::new();
-    let mut notes = mentions::TokenNotes::default();
-    let mut sentences = Vec::new();
     for (p_index, range) in article.paragraphs.iter().enumerate() {
         let base = range.start;
         let text = &article.text[range.clone()];
@@ -418,18 +469,18 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         if toks.is_empty() {
             continue;
         }
-        let quotes = quotes::find_quotes(text);
+        quotes::find_quotes_into(text, quotes);
         quote_of.clear();
-        quote_of.extend(quote_of_tokens(&toks, &quotes));
+        quote_of.extend(quote_of_tokens(toks, quotes));
         in_quote.clear();
         in_quote.extend(quote_of.iter().map(Option::is_some));
         let known_locally = |name: &str| state.local_surnames.contains_key(name);
-        lowered.refill(text, &toks);
-        attribution::outside_quotes(text, &toks, &in_quote, &mut words);
+        lowered.refill(text, toks);
+        attribution::outside_quotes(text, toks, in_quote, words);
         let body_offset = body_starts[p_index];
         let names_in = |r: Range<usize>| {
             let found = knowledge.gazetteer.names_in(
-                &body,
+                body,
                 &body_phrases,
                 body_offset + r.start..body_offset + r.end,
             );
@@ -444,27 +495,27 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         };
         let mentions = find_mentions(
             text,
-            &toks,
-            &lowered,
-            &in_quote,
-            &words,
+            toks,
+            lowered,
+            in_quote,
+            words,
             &mentions::Known {
                 gazetteer: &knowledge.gazetteer,
                 names_in: &names_in,
                 local: &known_locally,
             },
-            &mut notes,
+            notes,
         );
-        let times = dates::find_time_exprs_lowered(text, &toks, &lowered);
+        dates::find_time_exprs_into(text, toks, lowered, times);
         let para = Paragraph {
             text,
-            toks: &toks,
-            quotes: &quotes,
-            quote_of: &quote_of,
-            words: &words,
-            lowered: &lowered,
-            mentions: &mentions,
-            times: &times,
+            toks,
+            quotes,
+            quote_of,
+            words,
+            lowered,
+            mentions,
+            times,
         };
         let background_paragraph = toks
             .first()
@@ -477,7 +528,7 @@ fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
         resolved.clear();
         resolved.resize(mentions.len(), None);
         let mut next_mention = 0;
-        sentences::split_sentences(text, &toks, &quotes, &mut sentences);
+        sentences::split_sentences(text, toks, quotes, sentences);
         for sentence in sentences.iter().cloned() {
             let first = toks.partition_point(|t| t.start < sentence.start);
             let last = toks.partition_point(|t| t.start < sentence.end);

@@ -40,6 +40,14 @@ fn is_opening(c: char) -> bool {
 /// Finds the quotes of one paragraph, in order; they never nest.
 pub fn find_quotes(text: &str) -> Vec<Quote> {
     let mut quotes = Vec::new();
+    find_quotes_into(text, &mut quotes);
+    quotes
+}
+
+/// [`find_quotes`] into `quotes` (cleared first), whose memory extraction reuses from
+/// paragraph to paragraph.
+pub fn find_quotes_into(text: &str, quotes: &mut Vec<Quote>) {
+    quotes.clear();
     let mut open: Option<(usize, char)> = None;
     // Every mark starts with one of these bytes ('"', or the lead byte of “ ” „ or of
     // « »), and lead bytes are never inside another character: look only there.
@@ -67,7 +75,6 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
             closed: false,
         });
     }
-    quotes
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ pub fn article(text: &str, published: Option<&str>) -> Article {
     }
 }
 
+#[derive(Debug)]
 struct Got {
     text: String,
     speaker: String,
@@ -369,4 +370,32 @@ fn an_agency_named_after_a_title_is_no_person() {
         "{:?}",
         got.iter().map(|g| &g.speaker).collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn a_recycled_word_buffer_keeps_its_memory_for_the_next_article() {
+    let article = String::from("first article");
+    let mut words: Vec<Option<&str>> = Vec::with_capacity(100);
+    words.push(Some(&article[..5]));
+    let next: Vec<Option<&str>> = super::recycle(words);
+    assert!(next.is_empty());
+    assert!(next.capacity() >= 100);
+}
+
+#[test]
+fn articles_extracted_one_after_another_on_one_thread_are_as_alone() {
+    // Each thread reuses its buffers from article to article: nothing may carry over.
+    let a = "Foreign Minister Anna Kowal said on Monday that the talks in Zenda had failed.";
+    let b = "“We will not give up,” Kowal told reporters.";
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a one-thread pool");
+    let (alone, after) = one_thread.install(|| {
+        let alone = format!("{:?}", run(b, Some("2024-05-08")));
+        assert!(!run(a, Some("2024-05-08")).is_empty());
+        (alone, format!("{:?}", run(b, Some("2024-05-08"))))
+    });
+    assert!(alone.contains("Kowal"), "{alone}");
+    assert_eq!(alone, after);
 }
