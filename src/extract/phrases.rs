@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::tokens::{ascii_alnum_end, next_word_start};
+use super::tokens::{ascii_alnum_end, is_word_char, next_word_start};
 
 /// A set of phrases, found in texts from word start to word end.
 #[derive(Debug, Default)]
@@ -61,7 +61,7 @@ fn is_word_char_at(text: &str, at: usize) -> Option<(bool, usize)> {
         return Some((b.is_ascii_alphanumeric(), 1));
     }
     let c = text.get(at..)?.chars().next()?;
-    Some((c.is_alphanumeric(), c.len_utf8()))
+    Some((is_word_char(c), c.len_utf8()))
 }
 
 /// What a byte says of words: ASCII that is no letter or digit, an ASCII letter or
