@@ -438,16 +438,21 @@ pub fn group_events<'a>(
 ) -> Vec<EventId> {
     let similarity = Similarity::new(count, &input);
     let mut by_speaker: HashMap<SpeakerIdx, Vec<usize>> = HashMap::default();
+    // Each statement's days and article, read once: pairs are compared by them.
+    let mut bounds = Vec::with_capacity(count);
+    let mut article = Vec::with_capacity(count);
     for i in 0..count {
         let s = input(i);
-        if s.date.bounds().is_some() {
+        let days = s.date.bounds();
+        if days.is_some() {
             by_speaker.entry(s.speaker).or_default().push(i);
         }
+        bounds.push(days);
+        article.push(s.article);
     }
     // Within a speaker, statements sorted by first day: only those that start at most a
     // day after another ends can be one utterance with it, so each looks ahead in a
     // short window instead of at every other statement.
-    let bounds: Vec<_> = (0..count).map(|i| input(i).date.bounds()).collect();
     let groups: Vec<Vec<usize>> = by_speaker.into_values().collect();
     let pairs: Vec<(usize, usize)> = groups
         .into_par_iter()
@@ -463,8 +468,7 @@ pub fn group_events<'a>(
                     if (first - last).num_days() > 1 {
                         break;
                     }
-                    if input(i).article != input(j).article && similarity.score(i, j) >= SIMILARITY
-                    {
+                    if article[i] != article[j] && similarity.score(i, j) >= SIMILARITY {
                         pairs.push((i, j));
                     }
                 }
