@@ -198,16 +198,14 @@ impl ArticleState<'_> {
             self.people.push(key.clone());
             // Many people are called by their given name on second mention ("Anwar",
             // "Phumtham", "Abiy"): once named in full, any part of the name finds them.
-            if first_time && let Some(s) = self.speaker(key) {
-                let parts: Vec<String> = s
-                    .name
+            if first_time && let SpeakerKey::Known(i) = key {
+                let name = &self.knowledge.gazetteer.speakers[*i].name;
+                let parts = name
                     .split_whitespace()
-                    .filter(|w| w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
-                    .map(str::to_lowercase)
-                    .collect();
+                    .filter(|w| w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase));
                 for part in parts {
                     self.local_surnames
-                        .entry(part)
+                        .entry(part.to_lowercase())
                         .or_insert_with(|| key.clone());
                 }
             }
@@ -460,7 +458,8 @@ fn extract_article_with<'t>(
             article.published,
         ),
     };
-    let mut found = Vec::new();
+    // About one statement per paragraph: sized once rather than grown and copied.
+    let mut found = Vec::with_capacity(article.paragraphs.len());
     for (p_index, range) in article.paragraphs.iter().enumerate() {
         let base = range.start;
         let text = &article.text[range.clone()];
