@@ -384,12 +384,20 @@ fn recycle<'b>(mut v: Vec<Option<&str>>) -> Vec<Option<&'b str>> {
     v.into_iter().map(|_| None).collect()
 }
 
+/// Article text beyond which a thread lets its buffers go after the article, rather
+/// than keep many times a usual article's memory for the rest of the process.
+const SCRATCH_KEPT_BYTES: usize = 1 << 20;
+
 /// Extracts the statements of one article.
 fn extract_article(article: &Article, knowledge: &Knowledge) -> Vec<Found> {
     SCRATCH.with_borrow_mut(|scratch| {
         let mut words = recycle(std::mem::take(&mut scratch.words));
         let found = extract_article_with(article, knowledge, scratch, &mut words);
-        scratch.words = recycle(words);
+        if scratch.body.capacity() > SCRATCH_KEPT_BYTES {
+            *scratch = Scratch::default();
+        } else {
+            scratch.words = recycle(words);
+        }
         found
     })
 }
