@@ -86,7 +86,7 @@ pub fn outside_quotes<'a>(
     words.extend(
         toks.iter()
             .zip(in_quote)
-            .map(|(t, &quoted)| (t.kind == TokKind::Word && !quoted).then(|| &text[t.range()])),
+            .map(|(t, &quoted)| (t.is_word() && !quoted).then(|| &text[t.range()])),
     );
 }
 

@@ -265,6 +265,10 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
     let word = w.word(i)?;
     let lower = w.lowered.get(i);
 
+    if matches!(lower, "the" | "that" | "a") {
+        return after_article(w, i, lower);
+    }
+
     // ISO dates: the tokenizer keeps "2025-03-13" as one word.
     if word.len() == 10
         && word.as_bytes().get(4) == Some(&b'-')
@@ -314,45 +318,6 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
         "overnight" => return Some((1, TimeKind::Yesterday)),
         _ => {}
     }
-    // "the day before", "the previous day", "the same day", "that day", "a day earlier".
-    if lower == "the" || lower == "that" || lower == "a" {
-        if lower == "that" && w.is(i + 1, "day") {
-            return Some((2, TimeKind::SameDay));
-        }
-        if lower == "the" && w.is(i + 1, "same") && w.is(i + 2, "day") {
-            return Some((3, TimeKind::SameDay));
-        }
-        if lower == "the" && w.is(i + 1, "day") && w.is(i + 2, "before") {
-            return Some((3, TimeKind::DayBefore));
-        }
-        if lower == "the" && w.is_any(i + 1, &["previous", "preceding"]) && w.is(i + 2, "day") {
-            return Some((3, TimeKind::DayBefore));
-        }
-        if lower == "a" && w.is(i + 1, "day") && w.is_any(i + 2, &["earlier", "before"]) {
-            return Some((3, TimeKind::DayBefore));
-        }
-        // "the 24th", "the 13th of March"
-        if lower == "the"
-            && let Some(day) = w
-                .word(i + 1)
-                .filter(|x| !x.chars().all(|c| c.is_ascii_digit()))
-                .and_then(day_number)
-        {
-            let of = if w.is(i + 2, "of") { i + 3 } else { i + 2 };
-            if let Some(month) = w
-                .word(of)
-                .and_then(month_number)
-                .filter(|_| w.capitalized(of))
-            {
-                let year = w.word(of + 1).and_then(year_number);
-                let len = of - i + 1 + usize::from(year.is_some());
-                return Some((len, TimeKind::MonthDay { month, day, year }));
-            }
-            return Some((2, TimeKind::DayOfMonth(day)));
-        }
-        return None;
-    }
-
     // "March 13", "March 13, 2025", "Oct. 5".
     if let Some(month) = month_number(word).filter(|_| w.capitalized(i)) {
         let mut at = i + 1;
@@ -438,6 +403,52 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
         && w.is_any(i - 1, &["in", "during", "since"])
     {
         return Some((1, TimeKind::Year(year)));
+    }
+    None
+}
+
+/// The time expression that "the", "that" or "a" (`lower`, token `i`) starts: "the day
+/// before", "the previous day", "the same day", "that day", "a day earlier", "the 24th".
+fn after_article(w: &Words, i: usize, lower: &str) -> Option<(usize, TimeKind)> {
+    // Common words: most are turned away by the length or first byte of the next
+    // word ("day", "same", "previous", "preceding", a day's number).
+    let next = w.word(i + 1)?;
+    if !(matches!(next.len(), 3 | 4 | 8 | 9) || matches!(next.as_bytes()[0], b'0'..=b'9' | b'+')) {
+        return None;
+    }
+    if lower == "that" && w.is(i + 1, "day") {
+        return Some((2, TimeKind::SameDay));
+    }
+    if lower == "the" && w.is(i + 1, "same") && w.is(i + 2, "day") {
+        return Some((3, TimeKind::SameDay));
+    }
+    if lower == "the" && w.is(i + 1, "day") && w.is(i + 2, "before") {
+        return Some((3, TimeKind::DayBefore));
+    }
+    if lower == "the" && w.is_any(i + 1, &["previous", "preceding"]) && w.is(i + 2, "day") {
+        return Some((3, TimeKind::DayBefore));
+    }
+    if lower == "a" && w.is(i + 1, "day") && w.is_any(i + 2, &["earlier", "before"]) {
+        return Some((3, TimeKind::DayBefore));
+    }
+    // "the 24th", "the 13th of March"
+    if lower == "the"
+        && let Some(day) = w
+            .word(i + 1)
+            .filter(|x| !x.chars().all(|c| c.is_ascii_digit()))
+            .and_then(day_number)
+    {
+        let of = if w.is(i + 2, "of") { i + 3 } else { i + 2 };
+        if let Some(month) = w
+            .word(of)
+            .and_then(month_number)
+            .filter(|_| w.capitalized(of))
+        {
+            let year = w.word(of + 1).and_then(year_number);
+            let len = of - i + 1 + usize::from(year.is_some());
+            return Some((len, TimeKind::MonthDay { month, day, year }));
+        }
+        return Some((2, TimeKind::DayOfMonth(day)));
     }
     None
 }

@@ -225,6 +225,48 @@ fn sort_dedup_from<T: Ord + Copy>(v: &mut Vec<T>, start: usize) {
     v.truncate(kept);
 }
 
+/// Where a chunk's content stems of a statement end in its vector, and the earlier
+/// statement of the same chunk with the same text and speaker, whose stems it shares
+/// (then it has none in the vector).
+#[derive(Clone, Copy)]
+struct ChunkEnd {
+    end: usize,
+    repeat: Option<usize>,
+}
+
+/// The statements of a chunk seen so far by their text, to reuse the stems of a text
+/// met before: outlets that run the same wire copy repeat a statement word for word,
+/// and hashing a text costs far less than stemming its words.
+#[derive(Default)]
+struct Repeats {
+    /// The statement first seen with a text and speaker's name, by their hash.
+    first: HashMap<u64, usize>,
+    /// The hash of the statement last asked about, which `note` files it under.
+    last_hash: u64,
+}
+
+impl Repeats {
+    /// The earlier statement with the text and speaker of `s`, if any.
+    fn of<'a>(
+        &mut self,
+        s: &EventInput<'a>,
+        input: impl Fn(usize) -> EventInput<'a>,
+    ) -> Option<usize> {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        self.last_hash = BuildHasherDefault::<rustc_hash::FxHasher>::default()
+            .hash_one((s.text, s.speaker_name));
+        let j = *self.first.get(&self.last_hash)?;
+        // Equal hashes are checked: a collision must not borrow another text's stems.
+        let t = input(j);
+        (t.text == s.text && t.speaker_name == s.speaker_name).then_some(j)
+    }
+
+    /// Files statement `i`, asked about last.
+    fn note(&mut self, i: usize) {
+        self.first.entry(self.last_hash).or_insert(i);
+    }
+}
+
 struct UnionFind(Vec<usize>);
 
 impl UnionFind {
@@ -283,7 +325,7 @@ impl Similarity {
         let round = STEM_CHUNK * rayon::current_num_threads();
         for round_start in (0..count).step_by(round) {
             let round_end = (round_start + round).min(count);
-            let chunks: Vec<(Vec<StemKey>, Vec<usize>)> = (round_start..round_end)
+            let chunks: Vec<(Vec<StemKey>, Vec<ChunkEnd>)> = (round_start..round_end)
                 .step_by(STEM_CHUNK)
                 .collect::<Vec<_>>()
                 .into_par_iter()
@@ -294,21 +336,37 @@ impl Similarity {
                     let mut ends = Vec::with_capacity(chunk.len());
                     let mut lower = String::new();
                     let mut name_words = Vec::new();
+                    let mut earlier = Repeats::default();
                     for i in chunk {
                         let s = input(i);
-                        name_words.clear();
-                        name_words.extend(s.speaker_name.split_whitespace());
-                        content_stems(s.text, &name_words, &mut keys, &mut lower);
-                        ends.push(keys.len());
+                        let repeat = earlier.of(&s, &input);
+                        if repeat.is_none() {
+                            name_words.clear();
+                            name_words.extend(s.speaker_name.split_whitespace());
+                            content_stems(s.text, &name_words, &mut keys, &mut lower);
+                            earlier.note(i);
+                        }
+                        ends.push(ChunkEnd {
+                            end: keys.len(),
+                            repeat,
+                        });
                     }
                     (keys, ends)
                 })
                 .collect();
             for (keys, ends) in &chunks {
                 let mut from = 0;
-                for &to in ends {
+                for &ChunkEnd { end: to, repeat } in ends {
                     let start = stems.len();
                     starts.push(start);
+                    if let Some(j) = repeat {
+                        // The stems of the earlier statement, already ids.
+                        stems.extend_from_within(starts[j]..starts[j + 1]);
+                        for &id in &stems[start..] {
+                            df[id as usize] += 1;
+                        }
+                        continue;
+                    }
                     for &key in &keys[from..to] {
                         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
                         let id = *ids.entry(key & !TOPICAL).or_insert(next);
@@ -545,6 +603,23 @@ mod tests {
         ];
         let ev = group_events(s.len(), |i| s[i].clone());
         assert_eq!(ev.iter().collect::<std::collections::HashSet<_>>().len(), 5);
+    }
+
+    #[test]
+    fn a_repeated_text_reuses_its_stems_only_for_the_same_speaker() {
+        let text = "Kowal wants the harbour towns back.";
+        let by = |speaker_name| EventInput {
+            speaker_name,
+            ..input(0, 1, on(3), text)
+        };
+        let s = [by("Anna Kowal"), by("Anna Kowal"), by("Piotr Nowak")];
+        let similarity = Similarity::new(s.len(), |i| s[i].clone());
+        assert_eq!(similarity.stems_of(0), similarity.stems_of(1));
+        // Another speaker's statement has the name "Kowal" as content.
+        assert_eq!(
+            similarity.stems_of(2).len(),
+            similarity.stems_of(0).len() + 1
+        );
     }
 
     #[test]

@@ -501,12 +501,23 @@ impl Knowledge {
     /// The names and terms in `text`, in one pass over it (this runs over every
     /// article's whole text).
     pub fn phrases(&self, text: &str) -> TextPhrases {
+        self.split_phrases(self.phrases.find_all(text))
+    }
+
+    /// What `phrases(text)` finds, from the word tokens of `text` (see
+    /// `PhraseSet::find_all_in_tokens`).
+    pub fn phrases_in_tokens(
+        &self,
+        text: &str,
+        words: impl Iterator<Item = super::tokens::Tok>,
+    ) -> TextPhrases {
+        self.split_phrases(self.phrases.find_all_in_tokens(text, words))
+    }
+
+    fn split_phrases(&self, found: Vec<PhraseMatch>) -> TextPhrases {
         let names_count = self.gazetteer.name_phrases.len();
-        let (names, mut terms): (Vec<PhraseMatch>, Vec<PhraseMatch>) = self
-            .phrases
-            .find_all(text)
-            .into_iter()
-            .partition(|m| m.phrase < names_count);
+        let (names, mut terms): (Vec<PhraseMatch>, Vec<PhraseMatch>) =
+            found.into_iter().partition(|m| m.phrase < names_count);
         for t in &mut terms {
             t.phrase -= names_count;
         }

@@ -579,7 +579,7 @@ pub fn find_mentions<'a, 'n>(
 
     let mut i = 0;
     while i < toks.len() {
-        if covered[i] || in_quote[i] || toks[i].kind != TokKind::Word {
+        if covered[i] || in_quote[i] || !toks[i].is_word() {
             i += 1;
             continue;
         }

@@ -360,7 +360,10 @@ fn quote_of_tokens<'a>(
 struct Scratch {
     body: String,
     body_starts: Vec<usize>,
+    /// The tokens of every paragraph of the article, one after the other.
     toks: Vec<tokens::Tok>,
+    /// Where each paragraph's tokens start in `toks`, and where the last ends.
+    toks_starts: Vec<usize>,
     quotes: Vec<quotes::Quote>,
     quote_of: Vec<Option<usize>>,
     in_quote: Vec<bool>,
@@ -412,6 +415,7 @@ fn extract_article_with<'t>(
         body,
         body_starts,
         toks,
+        toks_starts,
         quotes,
         quote_of,
         in_quote,
@@ -440,11 +444,31 @@ fn extract_article_with<'t>(
         body_starts.push(body.len());
         body.push_str(&article.text[r.clone()]);
     }
+    // Every paragraph's tokens, first: the search of the body below reads its words
+    // from them.
+    toks.clear();
+    toks_starts.clear();
+    for range in &article.paragraphs {
+        toks_starts.push(toks.len());
+        toks.extend(tokens::Tokens::new(&article.text[range.clone()]));
+    }
+    toks_starts.push(toks.len());
     // The conflict terms of the whole body, found once: the article's subject and each
     // statement's conflict are judged from them. Paragraphs, sentences and statements
     // begin and end at word boundaries, so a term whole within one of them is the term
     // a search of that stretch alone would find.
-    let body_phrases = knowledge.phrases(body);
+    let body_words = (0..article.paragraphs.len()).flat_map(|p| {
+        let offset = body_starts[p];
+        toks[toks_starts[p]..toks_starts[p + 1]]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(move |&t| tokens::Tok {
+                start: offset + t.start,
+                end: offset + t.end,
+                ..t
+            })
+    });
+    let body_phrases = knowledge.phrases_in_tokens(body, body_words);
     let body_terms = &body_phrases.terms;
     let mut state = ArticleState {
         knowledge,
@@ -471,8 +495,7 @@ fn extract_article_with<'t>(
     for (p_index, range) in article.paragraphs.iter().enumerate() {
         let base = range.start;
         let text = &article.text[range.clone()];
-        toks.clear();
-        toks.extend(tokens::Tokens::new(text));
+        let toks = &toks[toks_starts[p_index]..toks_starts[p_index + 1]];
         if toks.is_empty() {
             continue;
         }

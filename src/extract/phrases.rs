@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::tokens::{ascii_alnum_end, is_word_char, next_word_start};
+use super::tokens::{Tok, TokKind, ascii_alnum_end, is_word_char, next_word_start};
 
 /// A set of phrases, found in texts from word start to word end.
 #[derive(Debug, Default)]
@@ -248,6 +248,38 @@ impl PhraseSet {
         out
     }
 
+    /// What `find_all(text)` finds, reading the words from `words`: the word tokens of
+    /// `text` (`tokens::Tokens`'s), in order. Extraction has tokenized the text already,
+    /// and a second walk over its bytes cost as much as the lookups.
+    pub fn find_all_in_tokens(
+        &self,
+        text: &str,
+        words: impl Iterator<Item = Tok>,
+    ) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        if self.phrases.is_empty() {
+            return out;
+        }
+        let mut key = Vec::new();
+        for token in words {
+            if token.kind == TokKind::Word {
+                self.at_word(text, token.start, token.end, &mut key, |m| out.push(m));
+                continue;
+            }
+            // Joiners split a token into this set's words ("al-Sharaa": "al", "Sharaa").
+            let mut start = token.start;
+            loop {
+                let end = word_end(text, start);
+                self.at_word(text, start, end, &mut key, |m| out.push(m));
+                match next_word_start(text, end) {
+                    Some(next) if next < token.end => start = next,
+                    _ => break,
+                }
+            }
+        }
+        out
+    }
+
     /// Occurrences that do not overlap, the longest at the leftmost start first, as a
     /// reader takes "the Foreign Ministry" rather than "Foreign Ministry" in it.
     pub fn find_longest(&self, text: &str) -> Vec<PhraseMatch> {
@@ -416,6 +448,13 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn tokens_give_what_the_text_gives(text in "[a-cA-Cé '.’-]{0,60}") {
+            let set = PhraseSet::new(&["a", "b-c", "ab", "c's", "é", "a b"]);
+            let words = crate::extract::tokens::Tokens::new(&text).filter(Tok::is_word);
+            prop_assert_eq!(set.find_all_in_tokens(&text, words), set.find_all(&text));
+        }
+
         #[test]
         fn find_all_is_the_definition(
             phrases in prop::collection::vec("[a-cA-Cé]{1,3}([ '-][a-cé]{1,3}){0,2}", 1..8),

@@ -8,9 +8,11 @@ use super::classes::{Class, PLACE, class_of_bytes, class_of_packed};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
-    /// Letters, digits, and the apostrophes, hyphens and dots inside a word
-    /// ("Russia's", "al-Sharaa", "U.S.").
+    /// Letters and digits.
     Word,
+    /// Letters and digits with apostrophes, hyphens or dots inside ("Russia's",
+    /// "al-Sharaa", "U.S"): a word too, told apart for searches that split words there.
+    JoinedWord,
     /// Any other non-space character, one token each.
     Punct(char),
 }
@@ -28,7 +30,7 @@ impl Tok {
     }
 
     pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
+        matches!(self.kind, TokKind::Word | TokKind::JoinedWord)
     }
 
     pub fn is_punct(&self, c: char) -> bool {
@@ -149,33 +151,39 @@ pub fn ascii_alnum_end(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// The end of the word that starts at `start` (a word character).
+/// The end of the word that starts at `start` (a word character), and whether it has
+/// joiners inside.
 #[inline(always)]
-fn word_end(text: &str, start: usize) -> usize {
+fn word_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut i = start;
+    let mut joined = false;
     loop {
         // A run of ASCII letters and digits is most of any word.
         i = ascii_alnum_end(bytes, i);
         let Some(&b) = bytes.get(i) else {
-            return i;
+            return (i, joined);
         };
         // A joiner stays only when a word character follows it ("U.S", "al-Assad");
         // the final dot of an abbreviation like "U.S." is left to sentences.
         if b.is_ascii() {
             if ASCII[usize::from(b)] == Ascii::Joiner && word_char_at(text, i + 1) {
                 i += 1;
+                joined = true;
                 continue;
             }
-            return i;
+            return (i, joined);
         }
         let Some((d, len)) = char_at(text, i) else {
-            return i;
+            return (i, joined);
         };
-        if is_word_char(d) || is_joiner(d) && word_char_at(text, i + len) {
+        if is_word_char(d) {
             i += len;
+        } else if is_joiner(d) && word_char_at(text, i + len) {
+            i += len;
+            joined = true;
         } else {
-            return i;
+            return (i, joined);
         }
     }
 }
@@ -219,7 +227,10 @@ impl Iterator for Tokens<'_> {
                 (c, len, is_word_char(c))
             };
             break if word {
-                (at, word_end(self.text, at + len), TokKind::Word)
+                match word_end(self.text, at + len) {
+                    (end, false) => (at, end, TokKind::Word),
+                    (end, true) => (at, end, TokKind::JoinedWord),
+                }
             } else {
                 (at, at + len, TokKind::Punct(c))
             };
@@ -248,7 +259,7 @@ impl Iterator for Words<'_> {
 
     fn next(&mut self) -> Option<Range<usize>> {
         let start = next_word_start(self.text, self.at)?;
-        let end = word_end(self.text, start);
+        let (end, _) = word_end(self.text, start);
         self.at = end;
         Some(start..end)
     }
@@ -464,6 +475,10 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The word with a trailing possessive removed: "Russia's" → "Russia".
 pub fn strip_possessive(word: &str) -> &str {
+    // Both endings end in "s": most words are answered by their last byte.
+    if !word.ends_with('s') {
+        return word;
+    }
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word)
@@ -549,18 +564,24 @@ mod tests {
             }
             let start = i;
             i += len;
+            let mut joined = false;
             while let Some(d) = text[i..].chars().next() {
                 let dl = d.len_utf8();
                 let joins = is_joiner(d) && text[i + dl..].chars().next().is_some_and(is_word_char);
                 if !(is_word_char(d) || joins) {
                     break;
                 }
+                joined |= joins && !is_word_char(d);
                 i += dl;
             }
             toks.push(Tok {
                 start,
                 end: i,
-                kind: TokKind::Word,
+                kind: if joined {
+                    TokKind::JoinedWord
+                } else {
+                    TokKind::Word
+                },
             });
         }
         toks
