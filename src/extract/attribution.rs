@@ -11,7 +11,7 @@ use super::dates::TimeExpr;
 use super::lexicon::{VerbForm, is_auxiliary, is_verb_adverb, phrasal_speech_verb, speech_verb};
 use super::mentions::Mention;
 use super::quotes::Quote;
-use super::tokens::{Lowered, Tok, TokKind, with_lowercase};
+use super::tokens::{Lowered, Tok, TokKind, strip_possessive, with_lowercase};
 use crate::model::Kind;
 
 /// Where a statement's speaker comes from.
@@ -45,6 +45,10 @@ pub struct SentenceAnalysis {
     pub unofficial_speech: bool,
     /// A time expression opening the sentence ("On the 24th (local time), …").
     pub leading_time: Option<usize>,
+    /// The named person a sentence without speech is about, as its subject ("In
+    /// Ouagadougou, Captain Traoré struck a similar note."): "he" after it is most likely
+    /// that person, not the last speaker.
+    pub subject: Option<usize>,
 }
 
 /// The paragraph as the analysis sees it.
@@ -192,6 +196,14 @@ impl Paragraph<'_> {
         while p > sentence.start {
             let i = p - 1;
             if let Some(m) = self.mention_ending_at(p) {
+                // A description in apposition after the name, with a clause after it:
+                // "Muttaqi, the acting foreign minister, who was in Delhi, told …".
+                if named.is_none()
+                    && !self.is_named_person(m)
+                    && let Some(n) = self.named_before_apposition(m, sentence)
+                {
+                    return Some((n, time, background));
+                }
                 return named_or(Some(m), named).map(|m| (m, time, background));
             }
             if let Some(w) = self.word(i) {
@@ -235,10 +247,13 @@ impl Paragraph<'_> {
                 let participle = first.len() > 4
                     && first.ends_with("ing")
                     && first.chars().all(char::is_lowercase);
+                // ", at his weekly briefing on Monday,": where and when the words were said.
+                let venue = self.lower_is(open + 1, PREPOSITIONS);
                 let clause = inner
                     .clone()
                     .any(|k| self.mentions.iter().any(|m| m.toks.contains(&k)))
                     || participle
+                    || venue
                     || self.lower_is(
                         open + 1,
                         &[
@@ -269,7 +284,7 @@ impl Paragraph<'_> {
                 {
                     named = named.or(Some(m));
                 }
-                if participle && time.is_none() {
+                if (participle || venue) && time.is_none() {
                     time = self
                         .times
                         .iter()
@@ -281,6 +296,25 @@ impl Paragraph<'_> {
             break;
         }
         named_or(None, named).map(|m| (m, time, background))
+    }
+
+    /// The person named right before the apposition that holds mention `m` ("Muttaqi,
+    /// the Taliban's acting foreign minister"): an apposition opens with a comma and
+    /// "the", "a" or a capitalised word, a few words before `m` ends.
+    fn named_before_apposition(&self, m: usize, sentence: &Range<usize>) -> Option<usize> {
+        let start = self.mentions[m].toks.start;
+        let open = (sentence.start.max(start.saturating_sub(6))..start)
+            .rev()
+            .find(|&k| self.punct(k, ','))?;
+        let first = self.word(open + 1)?;
+        let apposition = self.lower_is(open + 1, &["the", "a", "an"])
+            || first.chars().next().is_some_and(char::is_uppercase);
+        let plain = (open + 1..start).all(|k| self.word(k).is_some() && self.quote_of[k].is_none());
+        if !(apposition && plain) {
+            return None;
+        }
+        self.mention_ending_at(open)
+            .filter(|&n| self.is_named_person(n))
     }
 
     /// Whether a mention names a person (rather than describing one, or an institution).
@@ -427,7 +461,7 @@ impl Paragraph<'_> {
 
     /// Finds the attributions of a sentence, in order.
     fn attributions(&self, sentence: &Range<usize>) -> SmallVec<[Attribution; 4]> {
-        let mut found = SmallVec::new();
+        let mut found: SmallVec<[Attribution; 4]> = SmallVec::new();
         let mut i = sentence.start;
         while i < sentence.end {
             // "According to him, …"
@@ -502,6 +536,14 @@ impl Paragraph<'_> {
                     time,
                     background,
                 });
+            } else if form == VerbForm::Finite
+                && verb.start > sentence.start
+                && self.lower_is(verb.start - 1, &["and"])
+                && let Some(previous) = found.last_mut()
+            {
+                // "Asif rejected the figures and said on Sunday night that …": the second
+                // verb has the first one's subject, and its time dates the speech.
+                previous.time = previous.time.or_else(|| self.time_after(&verb, sentence));
             } else if form == VerbForm::Finite {
                 // "…, said Peskov." — the verb before its subject.
                 let before_verb = verb.start.checked_sub(1);
@@ -744,6 +786,9 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
             }
         }
 
+        None if attributions.is_empty() && speech_quotes.is_empty() && !unnamed_speech => {
+            out.subject = subject_of(p, &sentence);
+        }
         None => {
             // Quotes with no attribution go on from the previous speaker only when the
             // sentence is nothing but the quote.
@@ -759,6 +804,41 @@ pub fn analyze_sentence(p: &Paragraph, sentence: Range<usize>) -> SentenceAnalys
         }
     }
     out
+}
+
+/// The named person who opens a sentence as its subject: after at most an opening phrase
+/// ("In Ouagadougou,") and capitalised or possessive words ("Burkina Faso's leader,"),
+/// and followed, past an apposition, by a lowercase word (the verb).
+fn subject_of(p: &Paragraph, sentence: &Range<usize>) -> Option<usize> {
+    let m = p.mentions.iter().position(|m| {
+        m.named_person && m.toks.start >= sentence.start && m.toks.start < sentence.end
+    })?;
+    let mention = &p.mentions[m];
+    let opener_end = (sentence.start..(sentence.start + 5).min(mention.toks.start))
+        .find(|&k| p.punct(k, ','))
+        .map_or(sentence.start, |k| k + 1);
+    let leads_in = (opener_end..mention.toks.start).all(|k| match p.word(k) {
+        Some(w) => {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || k > opener_end && p.word(k - 1).is_some_and(|w| strip_possessive(w) != w)
+        }
+        None => p.punct(k, ','),
+    });
+    if !leads_in {
+        return None;
+    }
+    let mut after = mention.toks.end;
+    let in_apposition = mention.toks.start > sentence.start && p.punct(mention.toks.start - 1, ',');
+    if p.punct(after, ',') {
+        after = if in_apposition {
+            after + 1
+        } else {
+            (after + 1..(after + 12).min(sentence.end)).find(|&k| p.punct(k, ','))? + 1
+        };
+    }
+    p.word(after)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .then_some(m)
 }
 
 /// Where a reported clause ends that stands between an attribution and its first quote:

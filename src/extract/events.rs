@@ -83,6 +83,11 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("durabl", "sustain"),
     ("last", "sustain"),
     ("lasting", "sustain"),
+    ("rebuild", "rebuild"),
+    ("reconstruct", "rebuild"),
+    ("reconstruction", "rebuild"),
+    ("abandon", "abandon"),
+    ("desert", "abandon"),
 ];
 
 fn synonym(stem: &str) -> &str {

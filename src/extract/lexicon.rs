@@ -350,6 +350,8 @@ pub const TITLES: &[&str] = &[
     "chief of general staff",
     "admiral",
     "colonel",
+    "captain",
+    "officer",
     "king",
     "queen",
     "emir",
@@ -442,9 +444,8 @@ pub fn descriptor_class(noun: &str) -> Option<RoleClass> {
         "president" | "king" | "emir" | "monarch" | "head of state" => RoleClass::HeadOfState,
         "head of government" | "head of the government" => RoleClass::HeadOfGovernment,
         "prime minister" | "premier" | "chancellor" => RoleClass::HeadOfGovernment,
-        "general" | "commander" | "army chief" | "admiral" | "field marshal" | "marshal" => {
-            RoleClass::Military
-        }
+        "general" | "commander" | "army chief" | "admiral" | "field marshal" | "marshal"
+        | "colonel" | "captain" | "officer" => RoleClass::Military,
         "leader" | "chief" | "head" => RoleClass::Leader,
         "envoy" | "special envoy" | "negotiator" | "mediator" => RoleClass::Envoy,
         _ => return None,
@@ -475,6 +476,9 @@ pub fn role_in_class(title: &str, class: RoleClass) -> bool {
         RoleClass::Military => {
             has("general") && !has("secretary")
                 || has("commander")
+                || has("colonel")
+                || has("captain")
+                || has("officer")
                 || has("chief of staff")
                 || has("admiral")
         }

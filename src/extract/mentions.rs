@@ -2,13 +2,14 @@
 //! does not know, family names, pronouns, descriptions ("the Russian diplomat"), and
 //! subjects that are no official (sources, countries, news agencies).
 
+use smallvec::SmallVec;
 use std::ops::Range;
 
 use super::classes::{
     Class, HONORIFIC, NEWS_OUTLET, OPENER, PLACE, STOP_OR_CALENDAR, TITLE_MODIFIER, TITLE_START,
     UNNAMED_SOURCE,
 };
-use super::knowledge::{Gazetteer, NameMatch};
+use super::knowledge::{Gazetteer, NameMatch, surnames_of};
 use super::lexicon::{
     HONORIFICS, RoleClass, UNNAMED_SOURCE_NOUNS, country_of, descriptor_class,
     is_country_or_capital, is_news_outlet, is_stopword, is_title,
@@ -577,13 +578,18 @@ pub fn find_mentions<'a, 'n>(
         }
     }
 
+    // The family names of people this paragraph has just introduced: the article learns
+    // them only after the paragraph, but "Touray told reporters" may follow "President
+    // Omar Touray urged …" in the same one.
+    let mut introduced: SmallVec<[String; 2]> = SmallVec::new();
     let mut i = 0;
     while i < toks.len() {
         if covered[i] || in_quote[i] || !toks[i].is_word() {
             i += 1;
             continue;
         }
-        let Some(found) = mention_at(&c, i, gazetteer, local_surnames) else {
+        let local = |name: &str| local_surnames(name) || introduced.iter().any(|s| s == name);
+        let Some(found) = mention_at(&c, i, gazetteer, &local) else {
             i += 1;
             continue;
         };
@@ -595,6 +601,9 @@ pub fn find_mentions<'a, 'n>(
         covered[found.toks.clone()]
             .iter_mut()
             .for_each(|x| *x = true);
+        if let MentionKind::NewPerson { name } = &found.kind {
+            introduced.extend(surnames_of(name, None));
+        }
         mentions.push(found);
         i = end;
     }
@@ -648,6 +657,12 @@ fn is_surname(word: &str, gazetteer: &Gazetteer, local: LocalNames) -> bool {
     !gazetteer.by_surname(w).is_empty() || with_lowercase(w, local)
 }
 
+/// An age before a title: "the 37-year-old officer".
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The mention starting at token `i`, if one does.
 fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) -> Option<Mention> {
     let lower = c.lower_str(i)?;
@@ -681,6 +696,14 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) ->
     if c.class(i) & HONORIFIC != 0 {
         let at = if c.punct(i + 1, '.') { i + 2 } else { i + 1 };
         if let Some(w) = c.word(at).filter(|w| is_capitalized(w)) {
+            // Someone the article introduces with an honorific and a title: "Dr Sasa, the
+            // minister of cooperation"; else the family name of someone known.
+            let run = c.name_run(at).max(1);
+            let known = run == 1 && is_surname(w, gazetteer, local);
+            if !known && let Some(title) = c.apposition_after(at + run) {
+                let name = strip_possessive(&c.span_text(at..at + run)).to_string();
+                return mention(at + run - i, MentionKind::NewPerson { name }, Some(title));
+            }
             return mention(
                 at + 1 - i,
                 MentionKind::Surname(strip_possessive(w).to_string()),
@@ -699,7 +722,7 @@ fn mention_at(c: &Cursor, i: usize, gazetteer: &Gazetteer, local: LocalNames) ->
     let mut j = i + usize::from(determiner.is_some());
     let modifiers_start = j;
     while c.word(j).is_some_and(|w| {
-        (is_capitalized(w) || country_of(w).is_some() || c.is_title_modifier(j, w))
+        (is_capitalized(w) || country_of(w).is_some() || c.is_title_modifier(j, w) || is_age(w))
             && c.title_at(j).is_none()
     }) || c.punct(j, '.') && j > modifiers_start
     {

@@ -17,6 +17,7 @@ pub mod phrases;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
+pub mod transcript;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -169,6 +170,17 @@ struct ArticleState<'k> {
     dated: HashMap<SpeakerKey, StatementDate>,
     previous_conflict: Option<ConflictIdx>,
     article_conflict: Option<ConflictIdx>,
+    /// In a transcript, who answers the questions, and who has the floor.
+    transcript: Option<Transcript>,
+}
+
+/// What a transcript's turns carry from paragraph to paragraph.
+struct Transcript {
+    respondent: Option<SpeakerKey>,
+    /// The speaker of the turn that an unlabelled paragraph continues.
+    floor: Option<SpeakerKey>,
+    /// Where the last question starts in the body: its words say what an answer is about.
+    question_start: Option<usize>,
 }
 
 impl ArticleState<'_> {
@@ -284,6 +296,118 @@ impl ArticleState<'_> {
             self.mentioned(k);
         }
         key
+    }
+
+    /// The speaker of a paragraph that is a transcript's turn ("A: …", "Lavrov: …", or
+    /// an unlabelled paragraph that goes on with an answer), and where the words begin.
+    /// Resolves the paragraph's mentions into `resolved` when it is a turn.
+    fn turn(
+        &mut self,
+        article: &Article,
+        para: &Paragraph,
+        resolved: &mut [Option<SpeakerKey>],
+        body_offset: usize,
+    ) -> Option<(SpeakerKey, usize)> {
+        use transcript::Turn;
+        let label = transcript::turn_label(para.text, para.toks);
+        if let Some((Turn::Question, _)) = label {
+            // The first question makes the article a transcript; its respondent is the
+            // person its title names, else the last one named before the questions.
+            let respondent = match self.transcript.take() {
+                Some(t) => t.respondent,
+                None => self
+                    .title_person(article)
+                    .or_else(|| self.people.last().cloned()),
+            };
+            self.transcript = Some(Transcript {
+                respondent,
+                floor: None,
+                question_start: Some(body_offset),
+            });
+            return None;
+        }
+        let speaker = match &label {
+            Some((Turn::Answer, at)) => self
+                .transcript
+                .as_ref()
+                .and_then(|t| t.respondent.clone())
+                .map(|k| (k, *at)),
+            Some((Turn::Speaker(words), at)) => {
+                self.resolve_all(para, resolved);
+                self.label_speaker(para, words, resolved).map(|k| (k, *at))
+            }
+            Some((Turn::Question, _)) => None,
+            None => {
+                // An answer goes on in a paragraph of its own words, with no quote or
+                // speech verb that would make it a report.
+                let own_words =
+                    para.quotes.is_empty()
+                        && !para.words.iter().flatten().any(|w| {
+                            tokens::with_lowercase(w, |l| lexicon::speech_verb(l).is_some())
+                        });
+                self.transcript
+                    .as_ref()
+                    .and_then(|t| t.floor.clone())
+                    .filter(|_| own_words)
+                    .map(|k| (k, 0))
+            }
+        };
+        let Some((key, at)) = speaker else {
+            if let Some(t) = &mut self.transcript {
+                t.floor = None;
+            }
+            return None;
+        };
+        self.resolve_all(para, resolved);
+        self.mentioned(&key);
+        if let Some(t) = &mut self.transcript {
+            t.floor = Some(key.clone());
+        } else if !matches!(label, Some((Turn::Speaker(_), _))) {
+            return None;
+        }
+        Some((key, at))
+    }
+
+    /// Resolves every mention of a paragraph not resolved yet, in order.
+    fn resolve_all(&mut self, para: &Paragraph, resolved: &mut [Option<SpeakerKey>]) {
+        for (m, slot) in para.mentions.iter().zip(resolved.iter_mut()) {
+            if slot.is_none() {
+                *slot = self.resolve(m);
+            }
+        }
+    }
+
+    /// The person a turn's label names: a mention within it, else its last word as a
+    /// family name ("SECRETARY RUBIO").
+    fn label_speaker(
+        &self,
+        para: &Paragraph,
+        words: &Range<usize>,
+        resolved: &[Option<SpeakerKey>],
+    ) -> Option<SpeakerKey> {
+        let within = para
+            .mentions
+            .iter()
+            .zip(resolved)
+            .find(|(m, _)| m.toks.start >= words.start && m.toks.end <= words.end)
+            .and_then(|(_, k)| k.clone());
+        within
+            .or_else(|| {
+                let last = para.toks.get(words.end.checked_sub(1)?)?;
+                self.by_surname(&para.text[last.range()])
+            })
+            .filter(|k| self.is_person(k))
+    }
+
+    /// The first person of the gazetteer that an article's title names.
+    fn title_person(&self, article: &Article) -> Option<SpeakerKey> {
+        let title = article.title.as_deref()?;
+        let gazetteer = &self.knowledge.gazetteer;
+        gazetteer
+            .find_names(title)
+            .into_iter()
+            .find(|m| !gazetteer.speakers[m.speaker].institutional)
+            .map(|m| SpeakerKey::Known(m.speaker))
     }
 
     fn by_surname(&self, surname: &str) -> Option<SpeakerKey> {
@@ -489,6 +613,7 @@ fn extract_article_with<'t>(
             body.len(),
             article.published,
         ),
+        transcript: None,
     };
     // About one statement per paragraph: sized once rather than grown and copied.
     let mut found = Vec::with_capacity(article.paragraphs.len());
@@ -557,6 +682,34 @@ fn extract_article_with<'t>(
 
         resolved.clear();
         resolved.resize(mentions.len(), None);
+        if let Some((key, at)) = state.turn(article, &para, resolved, body_starts[p_index]) {
+            let span = at..text.trim_end().len();
+            let in_body = |r: &Range<usize>| body_offset + r.start..body_offset + r.end;
+            let context = state
+                .transcript
+                .as_ref()
+                .and_then(|t| t.question_start)
+                .map_or(in_body(&span), |q| q..in_body(&span).end);
+            let date = state.date(None, false);
+            let ctx = conflicts::Context {
+                previous: state.previous_conflict,
+                article: state.article_conflict,
+                day: date.value.bounds().map(|(d, _)| d),
+            };
+            let conflict = conflicts::tag(taxonomy, body_terms, in_body(&span), context, &ctx);
+            state.previous_conflict = conflict.or(state.previous_conflict);
+            found.push(Found {
+                span: base + span.start..base + span.end,
+                role: state.role(&key, &date.value),
+                country: state.countries.get(&key).cloned(),
+                speaker: key.clone(),
+                kind: Kind::Direct,
+                date,
+                conflict,
+            });
+            state.last_speaker = Some(key);
+            continue;
+        }
         let mut next_mention = 0;
         sentences::split_sentences(text, toks, quotes, sentences);
         for sentence in sentences.iter().cloned() {
@@ -582,6 +735,11 @@ fn extract_article_with<'t>(
             }
             if analysis.unofficial_speech {
                 state.last_speaker = None;
+            }
+            if let Some(m) = analysis.subject
+                && let Some(key) = resolved[m].clone().filter(|k| state.is_person(k))
+            {
+                state.last_speaker = Some(key);
             }
             for cand in &analysis.candidates {
                 let key = match cand.speaker {

@@ -399,3 +399,127 @@ fn articles_extracted_one_after_another_on_one_thread_are_as_alone() {
     assert!(alone.contains("Kowal"), "{alone}");
     assert_eq!(alone, after);
 }
+
+#[test]
+fn a_family_name_introduced_earlier_in_the_same_paragraph_names_the_speaker() {
+    let got = run(
+        "Commission President Omar Touray urged Osterlich to keep talking. \"The door stays open,\" Touray told reporters on Wednesday.",
+        Some("2024-05-10"),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].speaker, "Omar Touray");
+    assert_eq!(got[1].kind, Kind::Direct);
+    assert_eq!(got[1].date, on("2024-05-08"));
+}
+
+#[test]
+fn a_venue_between_commas_dates_the_speech() {
+    let got = run(
+        "Presidential spokesman Boris Tamm, at his weekly briefing on Monday, described the Strelsau offensive as \"a failure\".",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker, "Boris Tamm");
+    assert_eq!(got[0].date, on("2024-05-06"));
+}
+
+#[test]
+fn a_relative_clause_after_an_apposition_keeps_the_named_subject() {
+    let got = run(
+        "Piotr Nowak, the Osterlich foreign minister, who was visiting Zenda, told reporters on Sunday: \"We want peace with all our neighbours.\"",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker, "Piotr Nowak");
+    assert_eq!(got[0].date, on("2024-05-05"));
+}
+
+#[test]
+fn an_honorific_and_a_title_introduce_someone_unknown() {
+    let got = run(
+        "\"An election under fire cannot be free,\" said Dr Sasa, the opposition's minister of cooperation, in a statement. According to him, 30 civilians were killed in Zenda.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|g| g.speaker == "Sasa"), "{got:?}");
+    // An honorific alone makes nobody an official.
+    assert!(
+        run(
+            "Mr. Smith, a shopkeeper, said prices rose.",
+            Some("2024-05-08")
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_second_verb_of_the_same_subject_dates_the_speech() {
+    let got = run(
+        "Boris Tamm rejected the figures as \"propaganda\" and said in a television interview on Sunday night that 23 soldiers had died.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].date, on("2024-05-05"));
+}
+
+#[test]
+fn an_age_and_a_rank_describe_someone_just_named() {
+    let got = run(
+        "Colonel Piotr Nowak, the Osterlich army commander, said on Monday that the front held. The 58-year-old officer added that reinforcements had arrived.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].speaker, "Piotr Nowak");
+    assert_eq!(got[1].date, on("2024-05-06"));
+}
+
+#[test]
+fn he_after_a_sentence_about_someone_else_is_that_person() {
+    let got = run(
+        "Presidential spokesman Boris Tamm accused Osterlich of shelling Zenda.\nIn Beijing, Foreign Minister Li Wen struck a calmer note. \"We will not take sides,\" he said on Monday.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].speaker, "Li Wen");
+    // Without the sentence in between, "he" is the last speaker.
+    let got = run(
+        "Presidential spokesman Boris Tamm accused Osterlich of shelling Zenda.\n\"We will not take sides,\" he said on Monday.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got[1].speaker, "Boris Tamm");
+}
+
+#[test]
+fn a_briefing_transcript_gives_each_answer_to_the_respondent() {
+    let got = run(
+        "Foreign Minister Li Wen held his regular press conference.\n\
+         Q: Osterlich shelled Zenda again overnight. What is your response?\n\
+         A: We are deeply concerned. The fighting must stop.\n\
+         Q: Will the minister travel to Paris?\n\
+         A: We will release information in due course.\n",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(
+        got.iter()
+            .all(|g| g.speaker == "Li Wen" && g.kind == Kind::Direct)
+    );
+    assert_eq!(
+        got[0].text,
+        "We are deeply concerned. The fighting must stop."
+    );
+    // The question says what the answer is about.
+    assert_eq!(got[0].conflict.as_deref(), Some("Ruritania–Osterlich war"));
+    assert_eq!(got[0].date, on("2024-05-08"));
+}
+
+#[test]
+fn a_speaker_label_opens_that_speakers_turn() {
+    let got = run(
+        "BORIS TAMM: The Strelsau offensive has failed.\nPhoto: Troops near Zenda.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker, "Boris Tamm");
+    assert_eq!(got[0].text, "The Strelsau offensive has failed.");
+}
