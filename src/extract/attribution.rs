@@ -298,16 +298,17 @@ impl Paragraph<'_> {
         named_or(None, named).map(|m| (m, time, background))
     }
 
-    /// The person named right before the apposition that holds mention `m` ("Muttaqi,
-    /// the Taliban's acting foreign minister"): an apposition opens with a comma and
-    /// "the", "a" or a capitalised word, a few words before `m` ends.
+    /// The person named right before the apposition or relative clause that holds
+    /// mention `m` ("Muttaqi, the Taliban's acting foreign minister"; "Nangaa, who leads
+    /// the Congo River Alliance"): it opens with a comma and "the", "a", "who" or a
+    /// capitalised word, a few words before `m`.
     fn named_before_apposition(&self, m: usize, sentence: &Range<usize>) -> Option<usize> {
         let start = self.mentions[m].toks.start;
-        let open = (sentence.start.max(start.saturating_sub(6))..start)
+        let open = (sentence.start.max(start.saturating_sub(8))..start)
             .rev()
             .find(|&k| self.punct(k, ','))?;
         let first = self.word(open + 1)?;
-        let apposition = self.lower_is(open + 1, &["the", "a", "an"])
+        let apposition = self.lower_is(open + 1, &["the", "a", "an", "who", "whose"])
             || first.chars().next().is_some_and(char::is_uppercase);
         let plain = (open + 1..start).all(|k| self.word(k).is_some() && self.quote_of[k].is_none());
         if !(apposition && plain) {
@@ -484,6 +485,21 @@ impl Paragraph<'_> {
                 continue;
             };
             let next = verb.end;
+            // "Peskov's remarks", "the claims", "his comments": a noun, not a verb.
+            if verb.start > sentence.start
+                && self.word(verb.start - 1).is_some_and(|w| {
+                    strip_possessive(w) != w
+                        || with_lowercase(w, |l| {
+                            matches!(
+                                l,
+                                "the" | "his" | "her" | "their" | "its" | "these" | "those"
+                            )
+                        })
+                })
+            {
+                i = next;
+                continue;
+            }
             let subject = match form {
                 VerbForm::Finite => self.subject_before(verb.start, sentence),
                 // "with the latter vowing …"; "was quoted as saying".

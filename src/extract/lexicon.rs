@@ -482,7 +482,15 @@ pub fn role_in_class(title: &str, class: RoleClass) -> bool {
                 || has("chief of staff")
                 || has("admiral")
         }
-        RoleClass::Leader => has("leader") || has("chief") || has("head") || has("president"),
+        RoleClass::Leader => {
+            has("leader")
+                || has("chief")
+                || has("head")
+                || has("president")
+                || has("commander")
+                || has("chairman")
+                || has("prime minister")
+        }
         RoleClass::Envoy => has("envoy") || has("negotiator") || has("representative"),
     }
 }

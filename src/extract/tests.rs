@@ -523,3 +523,34 @@ fn a_speaker_label_opens_that_speakers_turn() {
     assert_eq!(got[0].speaker, "Boris Tamm");
     assert_eq!(got[0].text, "The Strelsau offensive has failed.");
 }
+
+#[test]
+fn a_possessive_before_a_speech_word_makes_it_a_noun() {
+    let got = run(
+        "Tamm's remarks came two days after Foreign Minister Anna Kowal said on Monday that the Zenda talks were postponed.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker, "Anna Kowal");
+    assert_eq!(got[0].date, on("2024-05-06"));
+}
+
+#[test]
+fn a_relative_clause_naming_an_institution_keeps_the_person() {
+    let got = run(
+        "Boris Tamm, who speaks for the Ruritanian Foreign Ministry, said the talks would go on.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker, "Boris Tamm");
+}
+
+#[test]
+fn the_leader_refers_back_to_a_commander() {
+    let got = run(
+        "The commander of the Osterlich militia, Piotr Nowak, said on Monday that his men had withdrawn. In a video, the militia leader said a committee would investigate.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].speaker, "Piotr Nowak");
+}
