@@ -433,7 +433,7 @@ fn full_dataset(
 fn group_events(ds: &Dataset) -> Vec<EventId> {
     events::group_events(ds.statements.len(), |i| {
         let s = &ds.statements[i];
-        events::EventInput::of(s, &ds.speakers, ds.statement_text(s))
+        events::EventInput::of(s, &ds.speakers, &ds.articles[s.article])
     })
 }
 

@@ -68,8 +68,7 @@ pub fn extract(articles: &[Article], knowledge: &Knowledge) -> Extraction {
     let (speakers, statements) = (&extraction.speakers, &extraction.statements);
     let ids = events::group_events(statements.len(), |i| {
         let s = &statements[i];
-        let text = articles[s.article].text.get(s.span.clone()).unwrap_or("");
-        events::EventInput::of(s, speakers, text)
+        events::EventInput::of(s, speakers, &articles[s.article])
     });
     for (s, e) in extraction.statements.iter_mut().zip(ids) {
         s.event = e;

@@ -302,7 +302,7 @@ fn held_out_articles_meet_the_quality_thresholds() {
     assert_meets(
         &s,
         &Scores {
-            dedup_f1: 0.5,
+            dedup_f1: 0.7,
             ..HELD_OUT
         },
     );
