@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use smallvec::SmallVec;
 
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::tokens::{Words, packed_at};
@@ -16,9 +17,10 @@ use crate::model::{Article, DateValue, EventId, Speaker, SpeakerIdx, Statement};
 #[derive(Debug, Clone)]
 pub struct EventInput<'a> {
     pub article: usize,
-    /// The paragraph of the article the statement starts in: pieces of one quote share
-    /// one, and statements of other paragraphs of the article are other utterances.
-    pub paragraph: usize,
+    /// The article's paragraphs and where the statement starts: pieces of one quote
+    /// share a paragraph, and statements of other paragraphs are other utterances.
+    pub paragraphs: &'a [Range<usize>],
+    pub start: usize,
     pub speaker: SpeakerIdx,
     /// The speaker's name, whose words in a reported statement are frame, not content.
     pub speaker_name: &'a str,
@@ -31,9 +33,8 @@ impl<'a> EventInput<'a> {
     pub fn of(s: &Statement, speakers: &'a [Speaker], article: &'a Article) -> Self {
         Self {
             article: s.article,
-            paragraph: article
-                .paragraphs
-                .partition_point(|p| p.end <= s.span.start),
+            paragraphs: &article.paragraphs,
+            start: s.span.start,
             speaker: s.speaker,
             speaker_name: &speakers[s.speaker].name,
             date: s.date.value,
@@ -525,7 +526,7 @@ pub fn group_events<'a>(
         }
         bounds.push(days);
         article.push(s.article);
-        paragraph.push(s.paragraph);
+        paragraph.push(s.paragraphs.partition_point(|p| p.end <= s.start));
     }
     // Within a speaker, statements sorted by first day: only those that start at most a
     // day after another ends can be one utterance with it, so each looks ahead in a
@@ -614,7 +615,8 @@ mod tests {
     fn input(article: usize, speaker: usize, date: DateValue, text: &str) -> EventInput<'_> {
         EventInput {
             article,
-            paragraph: 0,
+            paragraphs: &[],
+            start: 0,
             speaker,
             speaker_name: "Anna Kowal",
             date,
@@ -646,8 +648,10 @@ mod tests {
 
     #[test]
     fn a_summary_does_not_chain_two_remarks_of_another_article_into_one_event() {
-        let in_paragraph = |article, paragraph, text| EventInput {
-            paragraph,
+        const PARAGRAPHS: [Range<usize>; 4] = [0..10, 10..20, 20..30, 30..40];
+        let in_paragraph = |article, paragraph: usize, text| EventInput {
+            paragraphs: &PARAGRAPHS,
+            start: PARAGRAPHS[paragraph].start,
             ..input(article, 1, on(3), text)
         };
         let s = [

@@ -339,15 +339,16 @@ impl ArticleState<'_> {
             None => {
                 // An answer goes on in a paragraph of its own words, with no quote or
                 // speech verb that would make it a report.
-                let own_words =
+                let own_words = || {
                     para.quotes.is_empty()
                         && !para.words.iter().flatten().any(|w| {
                             tokens::with_lowercase(w, |l| lexicon::speech_verb(l).is_some())
-                        });
+                        })
+                };
                 self.transcript
                     .as_ref()
                     .and_then(|t| t.floor.clone())
-                    .filter(|_| own_words)
+                    .filter(|_| own_words())
                     .map(|k| (k, 0))
             }
         };
