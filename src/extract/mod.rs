@@ -331,10 +331,7 @@ impl ArticleState<'_> {
                 .as_ref()
                 .and_then(|t| t.respondent.clone())
                 .map(|k| (k, *at)),
-            Some((Turn::Speaker(words), at)) => {
-                self.resolve_all(para, resolved);
-                self.label_speaker(para, words, resolved).map(|k| (k, *at))
-            }
+            Some((Turn::Speaker(words), at)) => self.label_speaker(para, words).map(|k| (k, *at)),
             Some((Turn::Question, _)) => None,
             None => {
                 // An answer goes on in a paragraph of its own words, with no quote or
@@ -377,20 +374,20 @@ impl ArticleState<'_> {
         }
     }
 
-    /// The person a turn's label names: a mention within it, else its last word as a
-    /// family name ("SECRETARY RUBIO").
-    fn label_speaker(
-        &self,
-        para: &Paragraph,
-        words: &Range<usize>,
-        resolved: &[Option<SpeakerKey>],
-    ) -> Option<SpeakerKey> {
+    /// The person a turn's label names: a name within it, else its last word as a
+    /// family name ("SECRETARY RUBIO"). Asks without changing what the article knows:
+    /// a label that names nobody leaves the paragraph to the sentence rules.
+    fn label_speaker(&self, para: &Paragraph, words: &Range<usize>) -> Option<SpeakerKey> {
         let within = para
             .mentions
             .iter()
-            .zip(resolved)
-            .find(|(m, _)| m.toks.start >= words.start && m.toks.end <= words.end)
-            .and_then(|(_, k)| k.clone());
+            .find(|m| m.toks.start >= words.start && m.toks.end <= words.end)
+            .and_then(|m| match &m.kind {
+                MentionKind::Known(i) => Some(SpeakerKey::Known(*i)),
+                MentionKind::NewPerson { name } => Some(SpeakerKey::NewPerson(name.clone())),
+                MentionKind::Surname(s) => self.by_surname(s),
+                _ => None,
+            });
         within
             .or_else(|| {
                 let last = para.toks.get(words.end.checked_sub(1)?)?;
