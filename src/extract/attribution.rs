@@ -198,7 +198,12 @@ impl Paragraph<'_> {
             if let Some(m) = self.mention_ending_at(p) {
                 // A description in apposition after the name, with a clause after it:
                 // "Muttaqi, the acting foreign minister, who was in Delhi, told …".
+                // (Not for "who" itself: a relative clause's own verb is no attribution.)
+                let relative = self
+                    .word(self.mentions[m].toks.start)
+                    .is_some_and(|w| matches!(w, "who" | "which" | "that"));
                 if named.is_none()
+                    && !relative
                     && !self.is_named_person(m)
                     && let Some(n) = self.named_before_apposition(m, sentence)
                 {
@@ -859,7 +864,9 @@ fn subject_of(p: &Paragraph, sentence: &Range<usize>) -> Option<usize> {
 
 /// Where a reported clause ends that stands between an attribution and its first quote:
 /// the verb is followed by "that" and a clause of four words or more before the words
-/// that introduce the quote ("…, pointing out that “…”").
+/// that introduce the quote ("…, pointing out that “…”"), or, with no "that", by six
+/// words or more around a quoted phrase ("told reporters the United States “will not
+/// tolerate attacks” and that “…”"). Quoted phrases inside are the clause's own.
 fn reported_before_quote(p: &Paragraph, a: &Attribution, q: usize) -> Option<usize> {
     let open = p
         .toks
@@ -880,10 +887,15 @@ fn reported_before_quote(p: &Paragraph, a: &Attribution, q: usize) -> Option<usi
         }
         intro = k;
     }
-    let that = (a.verb.end..intro).find(|&k| p.lower_is(k, &["that"]))?;
-    let clause_words = (that + 1..intro).filter(|&k| p.word(k).is_some()).count();
-    (clause_words >= 4 && (a.verb.end..intro).all(|k| p.quote_of[k].is_none()))
-        .then(|| p.toks[intro - 1].end)
+    let that = (a.verb.end..intro).find(|&k| p.lower_is(k, &["that"]));
+    let start = that.map_or(a.verb.end, |t| t + 1);
+    let clause_words = (start..intro).filter(|&k| p.toks[k].is_word()).count();
+    let quoted_phrase = (a.verb.end..intro).any(|k| p.quote_of[k].is_some());
+    let enough = match that {
+        Some(_) => clause_words >= 4,
+        None => quoted_phrase && clause_words >= 6,
+    };
+    enough.then(|| p.toks[intro - 1].end)
 }
 
 /// Whether a new clause starts right before token `at`: "…, while", "; ", "…, but".

@@ -168,6 +168,8 @@ struct ArticleState<'k> {
     /// The last date each speaker's statements were given by a time expression.
     dated: HashMap<SpeakerKey, StatementDate>,
     previous_conflict: Option<ConflictIdx>,
+    /// The paragraph and speaker of the statement that set `previous_conflict`.
+    previous_statement: Option<(usize, SpeakerKey)>,
     article_conflict: Option<ConflictIdx>,
     /// In a transcript, who answers the questions, and who has the floor.
     transcript: Option<Transcript>,
@@ -603,6 +605,7 @@ fn extract_article_with<'t>(
         dated: HashMap::default(),
         last_day: None,
         previous_conflict: None,
+        previous_statement: None,
         article_conflict: conflicts::article_conflict(
             taxonomy,
             &lead,
@@ -769,8 +772,17 @@ fn extract_article_with<'t>(
                     state.dated.insert(key.clone(), date.clone());
                 }
                 let day = date.value.bounds().map(|(d, _)| d);
+                // The topic of the statement before goes on in its paragraph or with its
+                // speaker; someone else in a new paragraph speaks to the article's subject
+                // (a liveblog's next entry is not about the Gaza a quote above named).
+                let goes_on = state
+                    .previous_statement
+                    .as_ref()
+                    .is_some_and(|(p, k)| *p == p_index || *k == key);
                 let ctx = conflicts::Context {
-                    previous: state.previous_conflict,
+                    previous: state
+                        .previous_conflict
+                        .filter(|_| goes_on || state.article_conflict.is_none()),
                     article: state.article_conflict,
                     day,
                 };
@@ -784,6 +796,7 @@ fn extract_article_with<'t>(
                     &ctx,
                 );
                 state.previous_conflict = conflict.or(state.previous_conflict);
+                state.previous_statement = Some((p_index, key.clone()));
                 let role = state.role(&key, &date.value);
                 let country = state.countries.get(&key).cloned();
                 found.push(Found {

@@ -51,6 +51,16 @@ pub fn split_sentences(
     };
     let mut start = first.start;
     let mut i = 0;
+    // A liveblog entry's clock time ("18:40 GMT —") or a wire story's dateline ("BEIRUT,
+    // Dec. 6 (AFP) —") stands apart from the words after it.
+    if let Some(dash) = leading_clock_time(text, toks).or_else(|| leading_dateline(text, toks)) {
+        sentences.push(start..toks[dash].end);
+        i = dash + 1;
+        let Some(next) = toks.get(i) else {
+            return;
+        };
+        start = next.start;
+    }
     while i < toks.len() {
         let tok = toks[i];
         let terminal = matches!(tok.kind, TokKind::Punct('.' | '!' | '?' | '…'));
@@ -87,6 +97,53 @@ pub fn split_sentences(
     {
         sentences.push(start..last.end);
     }
+}
+
+/// The dash after a paragraph's opening clock time ("18:40 GMT —", "9:05 a.m. -"), if it
+/// opens with one.
+fn leading_clock_time(text: &str, toks: &[Tok]) -> Option<usize> {
+    let digits = |t: &Tok| t.is_word() && text[t.range()].bytes().all(|b| b.is_ascii_digit());
+    let [h, colon, m, ..] = toks else {
+        return None;
+    };
+    if !(digits(h) && colon.is_punct(':') && digits(m) && m.end - m.start == 2) {
+        return None;
+    }
+    // A time zone or "a.m." may follow, in up to four tokens ("a", ".", "m", ".").
+    (3..toks.len().min(8)).find(|&k| {
+        matches!(toks[k].kind, TokKind::Punct('—' | '–' | '-' | '|'))
+            && toks[3..k]
+                .iter()
+                .all(|t| t.is_punct('.') || t.is_word() && text[t.range()].len() <= 5)
+    })
+}
+
+/// The dash after a paragraph's opening dateline, if it opens with one: a place in
+/// capitals ("SHARM EL-SHEIKH, Egypt"), perhaps a date ("July 25") and an outlet in
+/// parentheses, within a dozen tokens.
+fn leading_dateline(text: &str, toks: &[Tok]) -> Option<usize> {
+    let capitals = |t: &Tok| {
+        let w = &text[t.range()];
+        t.is_word()
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    };
+    if !toks.first().is_some_and(capitals) {
+        return None;
+    }
+    let dash = (1..toks.len().min(14))
+        .find(|&k| matches!(toks[k].kind, TokKind::Punct('—' | '–' | '-')))?;
+    // Before the dash: the place's words, then only commas, capitalised words, numbers,
+    // dots and an outlet in parentheses: no sentence.
+    let plain = toks[1..dash].iter().all(|t| {
+        matches!(t.kind, TokKind::Punct(',' | '.' | '(' | ')' | '/'))
+            || t.is_word()
+                && text[t.range()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    plain.then_some(dash)
 }
 
 #[cfg(test)]
@@ -131,6 +188,43 @@ mod tests {
                 "“We hope.”",
                 "Then silence."
             ]
+        );
+    }
+
+    #[test]
+    fn a_liveblog_clock_time_stands_apart() {
+        assert_eq!(
+            split("18:40 GMT — Saree said the tanker was hit. Then silence."),
+            vec![
+                "18:40 GMT —",
+                "Saree said the tanker was hit.",
+                "Then silence."
+            ]
+        );
+        assert_eq!(
+            split("9:05 a.m. - He spoke."),
+            vec!["9:05 a.m. -", "He spoke."]
+        );
+        assert_eq!(
+            split("At 10:30 the talks began."),
+            vec!["At 10:30 the talks began."]
+        );
+    }
+
+    #[test]
+    fn a_dateline_stands_apart() {
+        assert_eq!(
+            split("BANGKOK, July 25 (Siam Wire) - Phumtham said so."),
+            vec!["BANGKOK, July 25 (Siam Wire) -", "Phumtham said so."]
+        );
+        assert_eq!(
+            split("SHARM EL-SHEIKH, Egypt — Erdogan said so."),
+            vec!["SHARM EL-SHEIKH, Egypt —", "Erdogan said so."]
+        );
+        // Capitals that open a sentence are no dateline.
+        assert_eq!(
+            split("NATO said on Monday - in a statement - that it was ready."),
+            vec!["NATO said on Monday - in a statement - that it was ready."]
         );
     }
 

@@ -554,3 +554,29 @@ fn the_leader_refers_back_to_a_commander() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].speaker, "Piotr Nowak");
 }
+
+#[test]
+fn a_quoted_phrase_inside_reported_speech_stays_in_the_reported_statement() {
+    let got = run(
+        "Boris Tamm told reporters the army \"will not tolerate attacks on Zenda\" and that \"all options remain open\".",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].kind, Kind::Reported);
+    assert!(got[0].text.contains("will not tolerate attacks"), "{got:?}");
+    assert_eq!(got[1].text, "all options remain open");
+}
+
+#[test]
+fn another_speaker_in_a_new_paragraph_speaks_to_the_articles_subject() {
+    let got = run(
+        "Foreign Minister Anna Kowal said on Monday that the Strelsau offensive would go on.\n\
+         Boris Tamm said the Zenda treaty was \"a betrayal\".\n\
+         Li Wen told reporters that the talks should resume.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[1].conflict.as_deref(), Some("Zenda dispute"));
+    // Not the Zenda dispute the paragraph above named: the article is about the war.
+    assert_eq!(got[2].conflict.as_deref(), Some("Ruritania–Osterlich war"));
+}
