@@ -891,9 +891,12 @@ fn reported_before_quote(p: &Paragraph, a: &Attribution, q: usize) -> Option<usi
     let start = that.map_or(a.verb.end, |t| t + 1);
     let clause_words = (start..intro).filter(|&k| p.toks[k].is_word()).count();
     let quoted_phrase = (a.verb.end..intro).any(|k| p.quote_of[k].is_some());
+    // With no "that", the words after the verb (and its object, "told reporters") must
+    // be a clause, not where it was said ("noted during a speech at the forum “…”").
+    let venue = (a.verb.end..(a.verb.end + 2).min(intro)).any(|k| p.lower_is(k, PREPOSITIONS));
     let enough = match that {
         Some(_) => clause_words >= 4,
-        None => quoted_phrase && clause_words >= 6,
+        None => quoted_phrase && clause_words >= 6 && !venue,
     };
     enough.then(|| p.toks[intro - 1].end)
 }

@@ -565,6 +565,13 @@ fn a_quoted_phrase_inside_reported_speech_stays_in_the_reported_statement() {
     assert_eq!(got[0].kind, Kind::Reported);
     assert!(got[0].text.contains("will not tolerate attacks"), "{got:?}");
     assert_eq!(got[1].text, "all options remain open");
+    // Where it was said, with a quoted name in it, is no statement of its own.
+    let got = run(
+        "Boris Tamm also noted during a speech at the forum \"Zenda Readings\" held on the same day, \"If such an agreement exists, it would be welcome.\"",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].kind, Kind::Direct);
 }
 
 #[test]
