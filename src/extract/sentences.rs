@@ -27,6 +27,48 @@ fn is_abbreviation(word: &str) -> bool {
         })
 }
 
+/// Whether the abbreviation before the dot at `dot` also ends its sentence: a time or
+/// a company's suffix ("before 4 a.m. She said …", "… Ltd. They …") followed, at `next`,
+/// by a word that opens sentences, not names.
+fn ends_with_abbreviation(text: &str, toks: &[Tok], dot: usize, next: usize) -> bool {
+    let closes = with_lowercase(&text[toks[dot - 1].range()], |l| {
+        matches!(l, "a.m" | "p.m" | "etc" | "inc" | "ltd" | "corp")
+    });
+    closes
+        && toks.get(next).is_some_and(|t| {
+            let w = &text[t.range()];
+            w.chars().next().is_some_and(char::is_uppercase)
+                && with_lowercase(w, |l| {
+                    matches!(
+                        l,
+                        "he" | "she"
+                            | "it"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "the"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "after"
+                            | "but"
+                            | "and"
+                            | "meanwhile"
+                    )
+                })
+        })
+}
+
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '”' | '»' | '“' | ')' | '’' | '\'')
 }
@@ -84,7 +126,8 @@ pub fn split_sentences(
             && i > 0
             && toks[i - 1].is_word()
             && toks[i - 1].end == tok.start
-            && is_abbreviation(&text[toks[i - 1].range()]);
+            && is_abbreviation(&text[toks[i - 1].range()])
+            && !ends_with_abbreviation(text, toks, i, j);
         let next_starts = toks.get(j).is_some_and(|n| starts_sentence(text, n));
         if !inside_quote && !after_abbreviation && next_starts {
             sentences.push(start..end);
@@ -188,6 +231,18 @@ mod tests {
                 "“We hope.”",
                 "Then silence."
             ]
+        );
+    }
+
+    #[test]
+    fn a_time_or_a_company_suffix_may_end_a_sentence() {
+        assert_eq!(
+            split("The summit broke up before 4 a.m. She left at once."),
+            vec!["The summit broke up before 4 a.m.", "She left at once."]
+        );
+        assert_eq!(
+            split("It ended at 4 a.m. Moscow time."),
+            vec!["It ended at 4 a.m. Moscow time."]
         );
     }
 
