@@ -26,7 +26,8 @@ fn closes(open: char, c: char) -> bool {
     match open {
         '"' => c == '"',
         '“' => c == '”' || c == '"',
-        '„' => c == '“' || c == '”',
+        // German low-high quotes, and English editions that close them with a straight one.
+        '„' => c == '“' || c == '”' || c == '"',
         '«' => c == '»',
         '»' => c == '«',
         _ => false,
@@ -126,5 +127,8 @@ mod tests {
         let text = "Er sagte: „Wir verhandeln.“ Dann ging er.";
         let q = find_quotes(text);
         assert_eq!(inner(text, &q[0]), "Wir verhandeln.");
+        let text = "„Wir verhandeln\", he said.";
+        let q = find_quotes(text);
+        assert_eq!(inner(text, &q[0]), "Wir verhandeln");
     }
 }
