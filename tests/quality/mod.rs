@@ -294,14 +294,23 @@ const HELD_OUT: Scores = Scores {
     dedup_f1: 0.0,
 };
 
+/// Scores held-out set `name` (tests/data/`name`/, gold tests/data/gold/`name`.json)
+/// against `min`.
+fn held_out_set_meets(name: &str, min: Scores) {
+    let s = score_corpus(
+        &format!("tests/data/{name}"),
+        &format!("tests/data/gold/{name}.json"),
+    );
+    assert_meets(&s, &min);
+}
+
 /// Articles written for testing by someone who had not seen the extractor: other
 /// outlets' styles, officials and conflicts (tests/data/heldout/).
 #[test]
 fn held_out_articles_meet_the_quality_thresholds() {
-    let s = score_corpus("tests/data/heldout", "tests/data/gold/heldout.json");
-    assert_meets(
-        &s,
-        &Scores {
+    held_out_set_meets(
+        "heldout",
+        Scores {
             dedup_f1: 0.7,
             ..HELD_OUT
         },
@@ -312,8 +321,7 @@ fn held_out_articles_meet_the_quality_thresholds() {
 /// chrome, Markdown with front matter, JSON) and on other conflicts.
 #[test]
 fn second_held_out_set_meets_the_quality_thresholds() {
-    let s = score_corpus("tests/data/heldout2", "tests/data/gold/heldout2.json");
-    assert_meets(&s, &HELD_OUT);
+    held_out_set_meets("heldout2", HELD_OUT);
 }
 
 /// A third set (tests/data/heldout3/), written before the extractor had run on it: the
@@ -324,10 +332,9 @@ fn second_held_out_set_meets_the_quality_thresholds() {
 /// guards them, and is held out no more.
 #[test]
 fn third_held_out_set_meets_the_quality_thresholds() {
-    let s = score_corpus("tests/data/heldout3", "tests/data/gold/heldout3.json");
-    assert_meets(
-        &s,
-        &Scores {
+    held_out_set_meets(
+        "heldout3",
+        Scores {
             dedup_f1: 0.5,
             ..HELD_OUT
         },
@@ -343,11 +350,10 @@ fn third_held_out_set_meets_the_quality_thresholds() {
 /// held on a day the lead gives) is still missed.
 #[test]
 fn fourth_held_out_set_meets_the_quality_thresholds() {
-    let s = score_corpus("tests/data/heldout4", "tests/data/gold/heldout4.json");
     // 31 of its 33 dates are right; the two of that one occasion make the difference.
-    assert_meets(
-        &s,
-        &Scores {
+    held_out_set_meets(
+        "heldout4",
+        Scores {
             date: 0.93,
             ..HELD_OUT
         },
@@ -363,10 +369,9 @@ fn fourth_held_out_set_meets_the_quality_thresholds() {
 /// comes from the entry above it.
 #[test]
 fn fifth_held_out_set_meets_the_quality_thresholds() {
-    let s = score_corpus("tests/data/heldout5", "tests/data/gold/heldout5.json");
-    assert_meets(
-        &s,
-        &Scores {
+    held_out_set_meets(
+        "heldout5",
+        Scores {
             dedup_f1: 0.9,
             ..HELD_OUT
         },
@@ -380,10 +385,9 @@ fn fifth_held_out_set_meets_the_quality_thresholds() {
 /// agency "reported on Wednesday" was made at an inspection the next paragraph dates.
 #[test]
 fn sixth_held_out_set_meets_the_quality_thresholds() {
-    let s = score_corpus("tests/data/heldout6", "tests/data/gold/heldout6.json");
-    assert_meets(
-        &s,
-        &Scores {
+    held_out_set_meets(
+        "heldout6",
+        Scores {
             date: 0.93,
             ..HELD_OUT
         },
@@ -396,8 +400,7 @@ fn sixth_held_out_set_meets_the_quality_thresholds() {
 /// closed by a straight mark were not found.
 #[test]
 fn seventh_held_out_set_meets_the_quality_thresholds() {
-    let s = score_corpus("tests/data/heldout7", "tests/data/gold/heldout7.json");
-    assert_meets(&s, &HELD_OUT);
+    held_out_set_meets("heldout7", HELD_OUT);
 }
 
 #[test]
