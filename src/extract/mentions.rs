@@ -407,7 +407,13 @@ impl<'a> Cursor<'a> {
             || self
                 .lower_str(end + 1)
                 .is_some_and(|w| w == "who" || w == "which");
-        (has_title && !clause).then(|| {
+        // "director of the Middle East programme at Chatham House", "a senior fellow at
+        // the institute": a title outside government makes no official.
+        let outside_government = (end + 1..close).any(|i| {
+            self.lower_str(i)
+                .is_some_and(|w| is_outside_government_word(strip_possessive(w)))
+        });
+        (has_title && !clause && !outside_government).then(|| {
             let start = if self.is(end + 1, "the") || self.is(end + 1, "a") {
                 end + 2
             } else {
@@ -416,6 +422,39 @@ impl<'a> Cursor<'a> {
             self.span_text(start..close)
         })
     }
+}
+
+/// Words of a description that place someone outside government: research, academia,
+/// the press, business and everyday life.
+fn is_outside_government_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "analyst"
+            | "analysts"
+            | "professor"
+            | "researcher"
+            | "fellow"
+            | "scholar"
+            | "expert"
+            | "lecturer"
+            | "programme"
+            | "program"
+            | "university"
+            | "institute"
+            | "think-tank"
+            | "consultancy"
+            | "foundation"
+            | "journalist"
+            | "correspondent"
+            | "editor"
+            | "commentator"
+            | "resident"
+            | "teacher"
+            | "student"
+            | "witness"
+            | "company"
+            | "bank"
+    )
 }
 
 /// Whether the tokens are a ministry: "the Russian Foreign Ministry", "Turkey's defence

@@ -587,3 +587,14 @@ fn another_speaker_in_a_new_paragraph_speaks_to_the_articles_subject() {
     // Not the Zenda dispute the paragraph above named: the article is about the war.
     assert_eq!(got[2].conflict.as_deref(), Some("Ruritania–Osterlich war"));
 }
+
+#[test]
+fn analysts_and_think_tank_directors_are_no_officials() {
+    let got = run(
+        "\"This is a dangerous moment,\" said Sanam Vakil, director of the Middle East programme at Chatham House.\n\
+         \"We are ready,\" said Piotr Nowak, director of the national security bureau.",
+        Some("2024-05-08"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker, "Piotr Nowak");
+}
