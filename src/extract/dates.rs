@@ -44,6 +44,11 @@ pub enum TimeKind {
     SameDay,
     LastWeek,
     ThisWeek,
+    /// "over the weekend", "last weekend": the Saturday and Sunday last on or before
+    /// publication.
+    Weekend,
+    /// "two days ago": so many days before publication.
+    DaysAgo(u32),
     LastMonth,
     ThisMonth,
     LastYear,
@@ -177,6 +182,7 @@ pub fn find_time_exprs_into(
                     start - 1,
                     &[
                         "on", "in", "during", "late", "early", "earlier", "later", "since", "by",
+                        "over", "at",
                     ],
                 )
                 && found.last().is_none_or(|e: &TimeExpr| e.toks.end < start)
@@ -240,20 +246,23 @@ fn may_start(w: &Words, i: usize) -> bool {
     let lower = w.lowered.get(i);
     if first.is_ascii_lowercase() {
         // One of a few lowercase words, whose first letters are checked first.
-        return matches!(first, b'l' | b't' | b'e' | b'y' | b'o' | b'a' | b'm')
-            && (matches!(
-                lower,
-                "last"
-                    | "this"
-                    | "earlier"
-                    | "yesterday"
-                    | "today"
-                    | "tonight"
-                    | "overnight"
-                    | "the"
-                    | "that"
-                    | "a"
-            ) || lower.starts_with("mid-"));
+        return matches!(
+            first,
+            b'l' | b't' | b'e' | b'y' | b'o' | b'a' | b'm' | b'f' | b's' | b'n'
+        ) && (matches!(
+            lower,
+            "last"
+                | "this"
+                | "earlier"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "overnight"
+                | "the"
+                | "that"
+                | "a"
+        ) || number_word(lower).is_some()
+            || lower.starts_with("mid-"));
     }
     // A capital: what the table marks (weekdays, months), or "Mid-".
     w.lowered.class(i) & DATE_START != 0 || lower.starts_with("mid-")
@@ -297,6 +306,7 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
         }
         return match w.word(i + 1).map(str::to_lowercase).as_deref() {
             Some("week") => Some((2, TimeKind::LastWeek)),
+            Some("weekend") => Some((2, TimeKind::Weekend)),
             Some("month") => Some((2, TimeKind::LastMonth)),
             Some("year") => Some((2, TimeKind::LastYear)),
             Some("night") => Some((2, TimeKind::Yesterday)),
@@ -307,10 +317,18 @@ fn match_at(w: &Words, i: usize) -> Option<(usize, TimeKind)> {
         let at = if lower == "earlier" { i + 2 } else { i + 1 };
         return match w.word(at).map(str::to_lowercase).as_deref() {
             Some("week") => Some((at - i + 1, TimeKind::ThisWeek)),
+            Some("weekend") => Some((at - i + 1, TimeKind::Weekend)),
             Some("month") => Some((at - i + 1, TimeKind::ThisMonth)),
             Some("morning" | "afternoon" | "evening") => Some((at - i + 1, TimeKind::Today)),
             _ => None,
         };
+    }
+    // "two days ago", "3 days ago".
+    if let Some(n) = number_word(lower).or_else(|| word.parse().ok().filter(|n| *n <= 31))
+        && w.is_any(i + 1, &["days", "day"])
+        && w.is(i + 2, "ago")
+    {
+        return Some((3, TimeKind::DaysAgo(n)));
     }
     match lower {
         "yesterday" => return Some((1, TimeKind::Yesterday)),
@@ -413,8 +431,16 @@ fn after_article(w: &Words, i: usize, lower: &str) -> Option<(usize, TimeKind)> 
     // Common words: most are turned away by the length or first byte of the next
     // word ("day", "same", "previous", "preceding", a day's number).
     let next = w.word(i + 1)?;
-    if !(matches!(next.len(), 3 | 4 | 8 | 9) || matches!(next.as_bytes()[0], b'0'..=b'9' | b'+')) {
+    if !(matches!(next.len(), 3 | 4 | 7 | 8 | 9)
+        || matches!(next.as_bytes()[0], b'0'..=b'9' | b'+'))
+    {
         return None;
+    }
+    if lower == "the" && w.is(i + 1, "weekend") {
+        return Some((2, TimeKind::Weekend));
+    }
+    if lower == "the" && w.is(i + 1, "day") && w.is(i + 2, "before") && w.is(i + 3, "yesterday") {
+        return Some((4, TimeKind::DaysAgo(2)));
     }
     if lower == "that" && w.is(i + 1, "day") {
         return Some((2, TimeKind::SameDay));
@@ -451,6 +477,22 @@ fn after_article(w: &Words, i: usize, lower: &str) -> Option<(usize, TimeKind)> 
         return Some((2, TimeKind::DayOfMonth(day)));
     }
     None
+}
+
+/// A small number written as a word ("two days ago").
+fn number_word(lower: &str) -> Option<u32> {
+    Some(match lower {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        _ => return None,
+    })
 }
 
 /// The latest `weekday` on or before `reference`.
@@ -565,6 +607,16 @@ pub fn resolve(
                     .unwrap_or(monday),
             }
         }),
+        TimeKind::Weekend => published.map(|p| {
+            let saturday = weekday_on_or_before(p, Weekday::Sat);
+            DateValue::Range {
+                first: saturday,
+                last: saturday.succ_opt().filter(|s| *s <= p).unwrap_or(saturday),
+            }
+        }),
+        TimeKind::DaysAgo(n) => published
+            .and_then(|p| p.checked_sub_signed(Duration::days(i64::from(n))))
+            .map(|date| DateValue::Day { date }),
         TimeKind::ThisWeek => published.map(|p| DateValue::Range {
             first: weekday_on_or_before(p, Weekday::Mon),
             last: p,
@@ -757,6 +809,42 @@ mod tests {
                 last: d("2023-12-31")
             }
         );
+    }
+
+    #[test]
+    fn weekends_and_days_ago() {
+        let weekend = |first: &str, last: &str| DateValue::Range {
+            first: d(first),
+            last: d(last),
+        };
+        // Published on Wednesday 2025-11-19.
+        assert_eq!(first("said over the weekend that").0, "over the weekend");
+        assert_eq!(
+            resolved("said over the weekend that", "2025-11-19"),
+            weekend("2025-11-15", "2025-11-16")
+        );
+        assert_eq!(
+            resolved("said last weekend", "2025-11-19"),
+            weekend("2025-11-15", "2025-11-16")
+        );
+        // On a Sunday, the weekend is yesterday and today.
+        assert_eq!(
+            resolved("told reporters at the weekend", "2025-11-16"),
+            weekend("2025-11-15", "2025-11-16")
+        );
+        let day = |s: &str| DateValue::Day { date: d(s) };
+        assert_eq!(
+            resolved("said two days ago", "2025-11-19"),
+            day("2025-11-17")
+        );
+        assert_eq!(resolved("said 3 days ago", "2025-11-19"), day("2025-11-16"));
+        assert_eq!(
+            resolved("said the day before yesterday", "2025-11-19"),
+            day("2025-11-17")
+        );
+        // A number of things is no time.
+        let toks = tokenize("two soldiers died");
+        assert!(find_time_exprs("two soldiers died", &toks).is_empty());
     }
 
     #[test]
