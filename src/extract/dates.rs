@@ -246,23 +246,25 @@ fn may_start(w: &Words, i: usize) -> bool {
     let lower = w.lowered.get(i);
     if first.is_ascii_lowercase() {
         // One of a few lowercase words, whose first letters are checked first.
-        return matches!(
-            first,
-            b'l' | b't' | b'e' | b'y' | b'o' | b'a' | b'm' | b'f' | b's' | b'n'
-        ) && (matches!(
-            lower,
-            "last"
-                | "this"
-                | "earlier"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "overnight"
-                | "the"
-                | "that"
-                | "a"
-        ) || number_word(lower).is_some()
-            || lower.starts_with("mid-"));
+        let listed = matches!(first, b'l' | b't' | b'e' | b'y' | b'o' | b'a' | b'm')
+            && (matches!(
+                lower,
+                "last"
+                    | "this"
+                    | "earlier"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "overnight"
+                    | "the"
+                    | "that"
+                    | "a"
+            ) || lower.starts_with("mid-"));
+        // "two days ago": asked of the next word first, as "days" is rare.
+        return listed
+            || matches!(first, b't' | b'f' | b's' | b'e' | b'n')
+                && w.is_any(i + 1, &["days", "day"])
+                && number_word(lower).is_some();
     }
     // A capital: what the table marks (weekdays, months), or "Mid-".
     w.lowered.class(i) & DATE_START != 0 || lower.starts_with("mid-")
@@ -431,13 +433,14 @@ fn after_article(w: &Words, i: usize, lower: &str) -> Option<(usize, TimeKind)> 
     // Common words: most are turned away by the length or first byte of the next
     // word ("day", "same", "previous", "preceding", a day's number).
     let next = w.word(i + 1)?;
-    if !(matches!(next.len(), 3 | 4 | 7 | 8 | 9)
-        || matches!(next.as_bytes()[0], b'0'..=b'9' | b'+'))
-    {
-        return None;
+    if next.len() == 7 {
+        // "over the weekend", not "the weekend crowd".
+        let when = i > 0 && w.is_any(i - 1, &["over", "at", "during"]);
+        return (lower == "the" && when && w.is(i + 1, "weekend"))
+            .then_some((2, TimeKind::Weekend));
     }
-    if lower == "the" && w.is(i + 1, "weekend") {
-        return Some((2, TimeKind::Weekend));
+    if !(matches!(next.len(), 3 | 4 | 8 | 9) || matches!(next.as_bytes()[0], b'0'..=b'9' | b'+')) {
+        return None;
     }
     if lower == "the" && w.is(i + 1, "day") && w.is(i + 2, "before") && w.is(i + 3, "yesterday") {
         return Some((4, TimeKind::DaysAgo(2)));
@@ -842,9 +845,10 @@ mod tests {
             resolved("said the day before yesterday", "2025-11-19"),
             day("2025-11-17")
         );
-        // A number of things is no time.
-        let toks = tokenize("two soldiers died");
-        assert!(find_time_exprs("two soldiers died", &toks).is_empty());
+        // A number of things is no time, nor a crowd at the weekend.
+        for text in ["two soldiers died", "told the weekend crowd"] {
+            assert!(find_time_exprs(text, &tokenize(text)).is_empty(), "{text}");
+        }
     }
 
     #[test]
