@@ -199,11 +199,8 @@ impl Paragraph<'_> {
                 // A description in apposition after the name, with a clause after it:
                 // "Muttaqi, the acting foreign minister, who was in Delhi, told …".
                 // (Not for "who" itself: a relative clause's own verb is no attribution.)
-                let relative = self
-                    .word(self.mentions[m].toks.start)
-                    .is_some_and(|w| matches!(w, "who" | "which" | "that"));
                 if named.is_none()
-                    && !relative
+                    && !self.is_relative_pronoun(m)
                     && !self.is_named_person(m)
                     && let Some(n) = self.named_before_apposition(m, sentence)
                 {
@@ -321,6 +318,14 @@ impl Paragraph<'_> {
         }
         self.mention_ending_at(open)
             .filter(|&n| self.is_named_person(n))
+    }
+
+    /// Whether mention `m` is a relative pronoun ("who", "which", "that"), whose verb is
+    /// no attribution of its own. Case matters: "WHO said" is the World Health
+    /// Organization.
+    fn is_relative_pronoun(&self, m: usize) -> bool {
+        self.word(self.mentions[m].toks.start)
+            .is_some_and(|w| matches!(w, "who" | "which" | "that"))
     }
 
     /// Whether a mention names a person (rather than describing one, or an institution).
@@ -527,12 +532,7 @@ impl Paragraph<'_> {
             };
             // "…, who has long said that …": the clause of a relative pronoun is no
             // attribution of its own.
-            let relative = subject.is_some_and(|(m, _, _)| {
-                let first = self.mentions[m].toks.start;
-                // Case matters: "WHO said" is the World Health Organization.
-                self.word(first)
-                    .is_some_and(|w| matches!(w, "who" | "which" | "that"))
-            });
+            let relative = subject.is_some_and(|(m, _, _)| self.is_relative_pronoun(m));
             let subject = if relative { None } else { subject };
             if let Some((mention, time, background)) = subject {
                 let m = &self.mentions[mention];
